@@ -1,0 +1,81 @@
+/**
+ * Reading a gateway answer (PROTOCOL.md, "Response").
+ *
+ * The gateway answers JSON with HTTP 200 even for errors, and its Content-Type header cannot be
+ * trusted, so the body is parsed as JSON whatever the header says. A non-2xx status, or a body
+ * that is not a JSON object, is a transport failure; `code` ≠ 0 (number or string) is an ERP
+ * failure. Ids are never passed through a JS number (see json.ts).
+ */
+import { erpFailure } from './erpErrors';
+import type { GatewayFailure } from './failure';
+import { parseJsonLossless } from './json';
+
+export interface RawResponse {
+	status: number;
+	body: string;
+}
+
+export type GatewayResult =
+	| { ok: true; data: Record<string, unknown> }
+	| { ok: false; failure: GatewayFailure };
+
+const BODY_EXCERPT_CHARS = 120;
+
+function excerpt(body: string): string {
+	const flat = body.replace(/\s+/g, ' ').trim();
+	return flat.length > BODY_EXCERPT_CHARS ? `${flat.slice(0, BODY_EXCERPT_CHARS)}…` : flat;
+}
+
+/** `code` as a string of digits (or whatever text it was); missing means the body is unreadable. */
+function codeOf(data: Record<string, unknown>): string | undefined {
+	const { code } = data;
+	if (typeof code === 'number' && Number.isFinite(code)) return String(code);
+	if (typeof code === 'string' && code.trim() !== '') return code.trim();
+	return undefined;
+}
+
+export function readGatewayResponse(response: RawResponse): GatewayResult {
+	const { status, body } = response;
+	if (status < 200 || status > 299) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'http_status',
+				message: `The gateway answered HTTP ${status}`,
+				httpStatus: status,
+				// 5xx and 429 are the gateway or a proxy in trouble; other 4xx will not change on retry.
+				retryable: status >= 500 || status === 429 || status === 408,
+				rateLimited: status === 429,
+				credentialsRejected: false,
+				mayHaveBeenProcessed: true,
+			},
+		};
+	}
+	let data: unknown;
+	try {
+		data = parseJsonLossless(body);
+	} catch {
+		data = undefined;
+	}
+	const code = data && typeof data === 'object' && !Array.isArray(data) ? codeOf(data as Record<string, unknown>) : undefined;
+	if (code === undefined) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'unreadable_body',
+				message: `The gateway's answer is not the JSON it sends (HTTP ${status}): "${excerpt(body)}"`,
+				httpStatus: status,
+				retryable: true,
+				rateLimited: false,
+				credentialsRejected: false,
+				mayHaveBeenProcessed: true,
+			},
+		};
+	}
+	const object = data as Record<string, unknown>;
+	if (code !== '0') {
+		const message = typeof object.message === 'string' ? object.message : '';
+		return { ok: false, failure: erpFailure(code, message) };
+	}
+	return { ok: true, data: object };
+}

@@ -1,0 +1,161 @@
+/**
+ * The protocol core's batch runner against the mock gateway over real HTTP (undici), outside n8n.
+ */
+import { acknowledgeInBatches, type AckRunOptions } from '../../nodes/Wangdiantong/core/ack/run';
+import type { AckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+import { DEFAULT_ACCOUNT, MockGateway } from '../mock/gateway';
+import { createUndiciTransport } from '../support/undiciTransport';
+
+let gateway: MockGateway;
+let transport: ReturnType<typeof createUndiciTransport>;
+
+beforeEach(async () => {
+	gateway = await MockGateway.start();
+	transport = createUndiciTransport({ baseUrl: gateway.baseUrl, credentials: DEFAULT_ACCOUNT, timeoutMs: 300 });
+});
+afterEach(async () => {
+	await transport.close();
+	await gateway.close();
+});
+
+const records = (ids: readonly string[], status: 0 | 1 = 0): AckRecord[] =>
+	ids.map((recId) => ({ recId, status, message: '同步成功', messageTruncated: false }));
+
+function run(list: AckRecord[], overrides: Partial<AckRunOptions> = {}) {
+	return acknowledgeInBatches({
+		records: list,
+		batchSize: 50,
+		concurrency: 1,
+		pauseBetweenBatchesMs: 0,
+		retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitDelayMs: 30 },
+		stopOnBatchFailure: false,
+		send: async (logisticsList) => await transport.send('logistics_sync_ack.php', { logistics_list: logisticsList }),
+		sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
+		random: () => 0.5,
+		isCancelled: () => false,
+		...overrides,
+	});
+}
+
+const ackRequests = () => gateway.requests.filter((r) => r.api === 'logistics_sync_ack');
+
+test('237 records go in 5 signed batches, in order, and the gateway ledgers every one', async () => {
+	const ids = gateway.seedPending(237).map((r) => r.rec_id);
+	const result = await run(records(ids));
+	expect(result.outcomes.every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect(ackRequests().map((r) => JSON.parse(r.params.logistics_list).length)).toEqual([50, 50, 50, 50, 37]);
+	expect(gateway.ledger.map((e) => e.recId)).toEqual(ids);
+	expect(gateway.pending()).toHaveLength(0);
+});
+
+test('records the gateway refuses are rejected with its text; the rest are acknowledged', async () => {
+	const [a, b] = gateway.seedPending(2).map((r) => r.rec_id);
+	gateway.addAcknowledged([{ rec_id: '777' }]);
+	const result = await run(records([a, '999999', b, '777']));
+	expect(result.outcomes).toEqual([
+		{ kind: 'acknowledged', byEarlierAttempt: false },
+		{ kind: 'rejected', error: '记录不存在' },
+		{ kind: 'acknowledged', byEarlierAttempt: false },
+		{ kind: 'rejected', error: '非待同步状态,不可更新' },
+	]);
+});
+
+test('a 502 and a garbled answer are retried, each attempt signed with its own timestamp', async () => {
+	const ids = gateway.seedPending(3).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'http', status: 502 }, { times: 1 });
+	gateway.injectFault({ kind: 'non_json', when: 'before' }, { times: 1 });
+	const result = await run(records(ids));
+	expect(result.outcomes.every((o) => o.kind === 'acknowledged' && !o.byEarlierAttempt)).toBe(true);
+	expect(ackRequests()).toHaveLength(3);
+	expect(gateway.ledger).toHaveLength(3);
+});
+
+test('a reset after the gateway processed the batch: the retry confirms it instead of failing it', async () => {
+	const ids = gateway.seedPending(2).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'reset', when: 'after' }, { times: 1 });
+	const result = await run(records(ids));
+	expect(result.outcomes).toEqual([
+		{ kind: 'acknowledged', byEarlierAttempt: true },
+		{ kind: 'acknowledged', byEarlierAttempt: true },
+	]);
+	expect(gateway.ledger.map((e) => e.recId)).toEqual(ids); // once each, by the first attempt
+});
+
+test('an answer slower than the timeout is retried; the late-processed batch is confirmed', async () => {
+	const ids = gateway.seedPending(1).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'delay', ms: 1000, when: 'after' }, { times: 1 });
+	const result = await run(records(ids));
+	expect(result.outcomes).toEqual([{ kind: 'acknowledged', byEarlierAttempt: true }]);
+});
+
+test('rate limiting (1012) waits the rate-limit delay and then succeeds', async () => {
+	const ids = gateway.seedPending(1).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'rate_limit' }, { times: 2 });
+	const waits: number[] = [];
+	const result = await run(records(ids), {
+		sleep: async (ms) => {
+			waits.push(ms);
+		},
+	});
+	expect(result.outcomes[0].kind).toBe('acknowledged');
+	expect(waits).toEqual([32, 32]); // round(30 ms × (1 + 0.1 × 0.5 jitter)), not the 5 ms backoff
+});
+
+test('a gateway failing every request gets retries + 1 attempts per batch and every record is reported', async () => {
+	const ids = gateway.seedPending(120).map((r) => r.rec_id);
+	gateway.setFaultPlan(() => ({ kind: 'http', status: 503 }));
+	const result = await run(records(ids));
+	expect(ackRequests()).toHaveLength(3 * 4);
+	expect(result.outcomes).toHaveLength(120);
+	expect(result.outcomes.every((o) => o.kind === 'request_failed' && o.attempts === 4 && o.sent)).toBe(true);
+});
+
+test('a wrong secret stops sending: one request, every record failed with the sign error', async () => {
+	const ids = gateway.seedPending(120).map((r) => r.rec_id);
+	const wrong = createUndiciTransport({ baseUrl: gateway.baseUrl, credentials: { ...DEFAULT_ACCOUNT, appSecret: 'nope' } });
+	try {
+		const result = await run(records(ids), {
+			send: async (list) => await wrong.send('logistics_sync_ack.php', { logistics_list: list }),
+		});
+		expect(ackRequests()).toHaveLength(1);
+		expect(result.outcomes.slice(0, 50).every((o) => o.kind === 'request_failed' && o.sent)).toBe(true);
+		expect(result.outcomes.slice(50).every((o) => o.kind === 'request_failed' && !o.sent)).toBe(true);
+		const first = result.outcomes[0];
+		expect(first.kind === 'request_failed' && first.failure.erpMessage).toBe('签名错误');
+	} finally {
+		await wrong.close();
+	}
+});
+
+test('stop on batch failure: the run ends at the failed batch and says which one', async () => {
+	const ids = gateway.seedPending(150).map((r) => r.rec_id);
+	gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'http', status: 500 } : undefined));
+	const result = await run(records(ids), { stopOnBatchFailure: true, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, rateLimitDelayMs: 1 } });
+	expect(result.stoppedBy).toMatchObject({ batchNumber: 2, batchCount: 3, firstRecord: 50, recordCount: 50, attempts: 1 });
+	expect(result.outcomes.slice(0, 50).every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect(result.outcomes.slice(100).every((o) => o.kind === 'not_sent')).toBe(true);
+	expect(ackRequests()).toHaveLength(2);
+});
+
+test('with concurrency 3 every record is still acknowledged exactly once', async () => {
+	const ids = gateway.seedPending(500).map((r) => r.rec_id);
+	const result = await run(records(ids), { concurrency: 3, batchSize: 20 });
+	expect(result.outcomes.every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect([...gateway.ledger.map((e) => e.recId)].sort()).toEqual([...ids].sort());
+});
+
+test('cancellation between batches stops sending; the unsent records say so', async () => {
+	const ids = gateway.seedPending(200).map((r) => r.rec_id);
+	let cancelled = false;
+	const result = await run(records(ids), {
+		send: async (list) => {
+			const answer = await transport.send('logistics_sync_ack.php', { logistics_list: list });
+			if (ackRequests().length === 2) cancelled = true;
+			return answer;
+		},
+		isCancelled: () => cancelled,
+	});
+	expect(result.cancelled).toBe(true);
+	expect(ackRequests()).toHaveLength(2);
+	expect(result.outcomes.slice(100).every((o) => o.kind === 'not_sent' && o.why === 'cancelled')).toBe(true);
+});

@@ -1,0 +1,74 @@
+import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/core/ack/batch';
+import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/core/ack/outcome';
+import type { AckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+
+const record = (recId: string, status: 0 | 1 = 0, message?: string): AckRecord => ({
+	recId,
+	status,
+	messageTruncated: false,
+	...(message === undefined ? {} : { message }),
+});
+
+describe('logistics_list serialisation', () => {
+	test('rec_id as a string, status as a number, message only when present, Unicode unescaped', () => {
+		expect(logisticsListJson([record('1', 0, '同步成功📦'), record('98765432109876543210', 1)])).toBe(
+			'[{"rec_id":"1","status":0,"message":"同步成功📦"},{"rec_id":"98765432109876543210","status":1}]',
+		);
+	});
+});
+
+describe('per-record errors', () => {
+	test('absent, null or empty errors mean every record was accepted', () => {
+		for (const errors of [undefined, null, '', []]) {
+			const read = readPerRecordErrors({ code: 0, errors });
+			expect(read).toEqual({ ok: true, errors: new Map() });
+		}
+	});
+
+	test('ids as strings or numbers, with leading zeros, map to the same record; the first duplicate wins', () => {
+		const read = readPerRecordErrors({
+			code: 0,
+			errors: [
+				{ rec_id: 5, error: '记录不存在' },
+				{ rec_id: '0006', error: 'A' },
+				{ rec_id: '6', error: 'B' },
+				{ error: 'no id' },
+				'garbage',
+			],
+		});
+		expect(read.ok && [...read.errors]).toEqual([
+			['5', '记录不存在'],
+			['6', 'A'],
+		]);
+	});
+
+	test('an errors field that is not a list cannot be mapped and is reported unreadable', () => {
+		expect(readPerRecordErrors({ code: 0, errors: { '1': 'x' } })).toMatchObject({
+			ok: false,
+			failure: { kind: 'unreadable_body' },
+		});
+	});
+});
+
+describe('outcomes of an answered batch', () => {
+	const batch = [record('1'), record('2'), record('3')];
+	const errors = new Map([
+		['2', '记录不存在'],
+		['3', '非待同步状态,不可更新'],
+	]);
+
+	test('records in errors are rejected with the ERP text; errors for other ids change nothing', () => {
+		const outcomes = outcomesForAnsweredBatch(batch, new Map([...errors, ['99', 'x']]), false);
+		expect(outcomes).toEqual([
+			{ kind: 'acknowledged', byEarlierAttempt: false },
+			{ kind: 'rejected', error: '记录不存在' },
+			{ kind: 'rejected', error: '非待同步状态,不可更新' },
+		]);
+	});
+
+	test('after an attempt that may have landed, "not pending" means the earlier attempt acknowledged it', () => {
+		const outcomes = outcomesForAnsweredBatch(batch, errors, true);
+		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: true });
+		expect(outcomes[1]).toEqual({ kind: 'rejected', error: '记录不存在' });
+	});
+});

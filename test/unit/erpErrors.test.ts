@@ -1,0 +1,32 @@
+import { erpFailure, explainErpError, identityProblemOf } from '../../nodes/Wangdiantong/core/erpErrors';
+
+describe('ERP error codes', () => {
+	test('code 100 names the part of the credential to fix', () => {
+		expect(identityProblemOf('签名错误')).toBe('sign');
+		expect(identityProblemOf('无效的appkey')).toBe('appkey');
+		expect(identityProblemOf('时间戳无效,请检查服务器时间')).toBe('timestamp');
+		expect(explainErpError('100', '签名错误')).toMatch(/App Secret/);
+		expect(explainErpError('100', '无效的appkey')).toMatch(/App Key/);
+		expect(explainErpError('100', '时间戳无效')).toMatch(/clock.*300 seconds/);
+	});
+
+	test('identity refusals stop the run and are never retried', () => {
+		for (const [code, text] of [
+			['100', '签名错误'],
+			['100', '缺少参数sid'],
+			['1007', '接口appkey已停用'],
+		]) {
+			expect(erpFailure(code, text)).toMatchObject({ retryable: false, credentialsRejected: true });
+		}
+	});
+
+	test('rate limits are retried after the window, by code 1012 or by their words', () => {
+		expect(erpFailure('1012', '系统调用频繁')).toMatchObject({ retryable: true, rateLimited: true, credentialsRejected: false });
+		expect(erpFailure('5', '调用频率超限')).toMatchObject({ retryable: true, rateLimited: true });
+		expect(erpFailure('100', '并发请求过多')).toMatchObject({ rateLimited: true, credentialsRejected: false });
+	});
+
+	test('other business errors are final for the batch but do not stop the run', () => {
+		expect(erpFailure('3', '参数错误')).toMatchObject({ retryable: false, credentialsRejected: false });
+	});
+});
