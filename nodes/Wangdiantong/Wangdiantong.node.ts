@@ -1,0 +1,48 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as logisticsSync from './actions/logisticsSync';
+import { router } from './actions/router';
+
+/**
+ * Outputs follow the operation: Acknowledge routes records to Acknowledged and Failed; other
+ * operations have one output. n8n evaluates this from the node's parameters.
+ */
+const outputsByOperation = `={{ $parameter.operation === 'acknowledge' ? [{ type: '${NodeConnectionTypes.Main}', displayName: 'Acknowledged' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Failed' }] : [{ type: '${NodeConnectionTypes.Main}' }] }}` as const;
+
+export class Wangdiantong implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Wangdiantong',
+		name: 'wangdiantong',
+		icon: { light: 'file:wangdiantong.svg', dark: 'file:wangdiantong.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Sync logistics with the Wangdiantong (旺店通) ERP 企业版 open API',
+		defaults: { name: 'Wangdiantong' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: outputsByOperation,
+		credentials: [{ name: 'wangdiantongApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Logistics Sync', value: 'logisticsSync' }],
+				default: 'logisticsSync',
+			},
+			...logisticsSync.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,132 @@
+/**
+ * Logistics Sync → Acknowledge: report each record's platform-sync outcome back to the ERP
+ * (`logistics_sync_ack.php`) in signed batches. Records the ERP accepted leave on output 0
+ * (Acknowledged), all others on output 1 (Failed) with the reason — or, with On Error = Stop, a
+ * failed batch stops the node with an error that says what was and was not acknowledged.
+ */
+import {
+	NodeOperationError,
+	sleepWithAbort,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { planAcknowledgement } from '../../core/ack/plan';
+import { acknowledgeInBatches } from '../../core/ack/run';
+import { acknowledgedItem, failedItem, invalidItem } from '../../helpers/ackItems';
+import { batchFailureError } from '../../helpers/batchError';
+import { readMappings } from '../../helpers/mappings';
+import { callGateway } from '../../transport';
+import { acknowledgeOptions, readAcknowledgeSettings } from './acknowledge.options';
+
+const showFor = { show: { resource: ['logisticsSync'], operation: ['acknowledge'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Record ID',
+		name: 'recId',
+		type: 'string',
+		default: '={{ $json.rec_id }}',
+		required: true,
+		displayOptions: showFor,
+		description: 'The rec_id that Get Pending (logistics_sync_query) returned for this record. Keep it as text: IDs can exceed what a JavaScript number holds exactly.',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'string',
+		default: '={{ $json.status }}',
+		required: true,
+		displayOptions: showFor,
+		description: 'Whether the tracking number reached the shop platform: 0 (or true, "success", "成功") for synced, 1 (or false, "failure", "失败") for failed',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		default: '={{ $json.message }}',
+		displayOptions: showFor,
+		description: 'Optional note ERP users see in the 物流同步 screen, such as the platform’s error. Cut to 255 characters.',
+	},
+	acknowledgeOptions,
+];
+
+/** Wait that ends early when the execution is cancelled, instead of throwing. */
+function cancellableSleep(signal: AbortSignal | undefined) {
+	return async (ms: number) => {
+		try {
+			await sleepWithAbort(ms, signal);
+		} catch {
+			// Cancelled: the caller checks the signal and stops.
+		}
+	};
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const settings = readAcknowledgeSettings(this);
+	const plan = planAcknowledgement(readMappings(this, items.length));
+
+	if (settings.stopOnInvalidItem && plan.invalid.length > 0) {
+		const [first] = plan.invalid;
+		throw new NodeOperationError(this.getNode(), `Item ${first.itemIndex}: ${first.error}`, {
+			itemIndex: first.itemIndex,
+			description: `${plan.invalid.length} item(s) are invalid; nothing was sent. Fix the mapping, or set Options → Invalid Items to "Send to Failed Output".`,
+		});
+	}
+
+	const signal = this.getExecutionCancelSignal();
+	const run = await acknowledgeInBatches({
+		records: plan.records.map((planned) => planned.record),
+		batchSize: settings.batchSize,
+		concurrency: settings.concurrency,
+		pauseBetweenBatchesMs: settings.pauseBetweenBatchesMs,
+		retry: settings.retry,
+		stopOnBatchFailure: !this.continueOnFail(),
+		send: async (logisticsList) =>
+			await callGateway(this, 'logistics_sync_ack.php', { logistics_list: logisticsList }, settings),
+		sleep: cancellableSleep(signal),
+		random: Math.random,
+		isCancelled: () => signal?.aborted === true,
+		onRetry: ({ batchNumber, attempt, delayMs, failure }) =>
+			this.logger.warn(
+				`Wangdiantong: batch ${batchNumber} attempt ${attempt} failed (${failure.kind}${failure.erpCode ? ` ${failure.erpCode}` : ''}); retrying in ${delayMs} ms`,
+			),
+	});
+
+	if (run.stoppedBy) {
+		throw batchFailureError(this.getNode(), run.stoppedBy, plan.records, run.outcomes, plan.invalid.length);
+	}
+
+	// Every input item leaves on exactly one output, in input order on each.
+	const routed: Array<{ output: 0 | 1; item: INodeExecutionData } | undefined> = new Array(items.length);
+	plan.records.forEach(({ itemIndex, record }, i) => {
+		const outcome = run.outcomes[i];
+		routed[itemIndex] =
+			outcome.kind === 'acknowledged'
+				? { output: 0, item: acknowledgedItem(items[itemIndex], itemIndex, record, outcome.byEarlierAttempt) }
+				: { output: 1, item: failedItem(items[itemIndex], itemIndex, record, outcome) };
+	});
+	for (const { itemIndex, field, error, recId } of plan.invalid) {
+		routed[itemIndex] = { output: 1, item: invalidItem(items[itemIndex], itemIndex, field, error, recId) };
+	}
+
+	const acknowledged: INodeExecutionData[] = [];
+	const failed: INodeExecutionData[] = [];
+	for (const entry of routed) {
+		if (!entry) continue;
+		(entry.output === 0 ? acknowledged : failed).push(entry.item);
+	}
+	// An AI agent calling this node as a tool sees only the first output: give it every item,
+	// each saying in wdtAck whether it was acknowledged.
+	if (this.getNode().type.endsWith('Tool')) {
+		const flag = (acknowledgedFlag: boolean) => (item: INodeExecutionData): INodeExecutionData => ({
+			...item,
+			json: { ...item.json, wdtAck: { ...(item.json.wdtAck as IDataObject), acknowledged: acknowledgedFlag } },
+		});
+		return [[...acknowledged.map(flag(true)), ...failed.map(flag(false))], []];
+	}
+	return [acknowledged, failed];
+}

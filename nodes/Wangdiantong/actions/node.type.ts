@@ -1,0 +1,8 @@
+/** Resource → operation pairs: a misspelt operation in the router is a compile error. */
+type NodeMap = {
+	logisticsSync: 'acknowledge';
+};
+
+export type WangdiantongType = {
+	[R in keyof NodeMap]: { resource: R; operation: NodeMap[R] };
+}[keyof NodeMap];

@@ -1,0 +1,21 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import * as logisticsSync from './logisticsSync';
+import type { WangdiantongType } from './node.type';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const wangdiantong = {
+		resource: this.getNodeParameter('resource', 0),
+		operation: this.getNodeParameter('operation', 0),
+	} as WangdiantongType;
+
+	switch (wangdiantong.resource) {
+		case 'logisticsSync':
+			return await logisticsSync[wangdiantong.operation].execute.call(this);
+		default:
+			throw new NodeOperationError(
+				this.getNode(),
+				`The resource "${String(wangdiantong.resource)}" is not supported`,
+			);
+	}
+}

@@ -1,0 +1,82 @@
+/**
+ * Output items of the Acknowledge operation: the input item's JSON unchanged, plus `wdtAck`, and
+ * always a `pairedItem` pointing at the input item.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { RecordOutcome } from '../core/ack/outcome';
+import type { AckField, AckRecord } from '../core/ack/record';
+import { describeFailure } from '../core/failure';
+
+export type FailureReason = 'invalid' | 'rejected' | 'request_failed';
+
+function withAck(item: INodeExecutionData, itemIndex: number, wdtAck: IDataObject): INodeExecutionData {
+	const output: INodeExecutionData = { json: { ...item.json, wdtAck }, pairedItem: { item: itemIndex } };
+	if (item.binary) output.binary = item.binary;
+	return output;
+}
+
+function sentFields(record: AckRecord): IDataObject {
+	const fields: IDataObject = { recId: record.recId, status: record.status };
+	if (record.message !== undefined) fields.message = record.message;
+	if (record.messageTruncated) fields.messageTruncated = true;
+	return fields;
+}
+
+export function acknowledgedItem(
+	item: INodeExecutionData,
+	itemIndex: number,
+	record: AckRecord,
+	byEarlierAttempt: boolean,
+): INodeExecutionData {
+	const wdtAck = sentFields(record);
+	// The first attempt reached the ERP although its answer was lost; the retry found it done.
+	if (byEarlierAttempt) wdtAck.acknowledgedByEarlierAttempt = true;
+	return withAck(item, itemIndex, wdtAck);
+}
+
+export function invalidItem(
+	item: INodeExecutionData,
+	itemIndex: number,
+	field: AckField,
+	error: string,
+	recId?: string,
+): INodeExecutionData {
+	const wdtAck: IDataObject = { reason: 'invalid', field, error };
+	if (recId !== undefined) wdtAck.recId = recId;
+	return withAck(item, itemIndex, wdtAck);
+}
+
+/** A record that was valid but did not get acknowledged; the reason comes from its outcome. */
+export function failedItem(
+	item: INodeExecutionData,
+	itemIndex: number,
+	record: AckRecord,
+	outcome: Exclude<RecordOutcome, { kind: 'acknowledged' }>,
+): INodeExecutionData {
+	const wdtAck = sentFields(record);
+	switch (outcome.kind) {
+		case 'rejected':
+			Object.assign(wdtAck, { reason: 'rejected', error: outcome.error });
+			break;
+		case 'request_failed': {
+			const { failure } = outcome;
+			const text = describeFailure(failure);
+			wdtAck.reason = 'request_failed';
+			wdtAck.error = outcome.sent
+				? `${text}${outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : ''}`
+				: `Not sent: an earlier batch was refused, and every batch would be. ${text}`;
+			if (failure.erpCode !== undefined) wdtAck.code = failure.erpCode;
+			if (failure.httpStatus !== undefined) wdtAck.httpStatus = failure.httpStatus;
+			break;
+		}
+		case 'not_sent':
+			wdtAck.reason = 'request_failed';
+			wdtAck.error =
+				outcome.why === 'cancelled'
+					? 'Not sent: the execution was cancelled'
+					: 'Not sent: the run stopped at an earlier failed batch';
+			break;
+	}
+	return withAck(item, itemIndex, wdtAck);
+}
