@@ -137,6 +137,11 @@ export class MockGateway {
 		return this.store.addAcknowledged(records);
 	}
 
+	/** Pending records whose every ack is refused (`记录已锁定,暂不可更新`): they never leave the pool. */
+	lockRecords(recIds: readonly string[]): void {
+		this.store.lock(recIds);
+	}
+
 	/** Queues a fault for the next `times` (default 1) requests, of one API if given. */
 	injectFault(fault: Fault, options?: { api?: string; times?: number }): void {
 		this.faults.inject(fault, options);

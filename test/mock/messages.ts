@@ -26,6 +26,8 @@ export const RATE_LIMITED = '系统调用频繁';
 /** Per-record errors inside `errors` of a code-0 ack answer. */
 export const RECORD_NOT_FOUND = '记录不存在';
 export const NOT_PENDING = '非待同步状态,不可更新';
+/** The mock's stand-in for any per-record refusal that does not clear: the record stays pending. */
+export const RECORD_LOCKED = '记录已锁定,暂不可更新';
 export const MESSAGE_TOO_LONG = '描述信息过长';
 export const STATUS_INVALID = '回写状态错误';
 

@@ -11,7 +11,7 @@ interface StoredRecord {
 	pending: boolean;
 }
 
-export type RecordState = 'unknown' | 'pending' | 'done';
+export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
 
 const DEFAULT_FIRST_REC_ID = 100001n;
 const DEFAULT_SHOP = 'mock-shop';
@@ -21,6 +21,8 @@ export class LogisticsStore {
 	private readonly shops = new Set<string>();
 	private nextRecId = DEFAULT_FIRST_REC_ID;
 	readonly ledger: LedgerEntry[] = [];
+	/** Pending records whose acks are refused every time: they stay in the pool for ever. */
+	private readonly locked = new Set<string>();
 
 	constructor(private readonly now: () => number) {}
 
@@ -67,6 +69,7 @@ export class LogisticsStore {
 		const recId = canonicalRecId(rawRecId);
 		const stored = recId === undefined ? undefined : this.records.get(recId);
 		if (stored === undefined) return 'unknown';
+		if (stored.pending && recId !== undefined && this.locked.has(recId)) return 'locked';
 		return stored.pending ? 'pending' : 'done';
 	}
 
@@ -81,7 +84,16 @@ export class LogisticsStore {
 		this.ledger.push({ recId, status, message, requestNumber });
 	}
 
+	/** Makes these pending records refuse every ack (see RecordState 'locked'). */
+	lock(rawRecIds: readonly string[]): void {
+		for (const raw of rawRecIds) {
+			const recId = canonicalRecId(raw);
+			if (recId !== undefined) this.locked.add(recId);
+		}
+	}
+
 	reset(): void {
+		this.locked.clear();
 		this.records.clear();
 		this.shops.clear();
 		this.ledger.length = 0;

@@ -26,6 +26,12 @@ describe('ERP error codes', () => {
 		expect(erpFailure('100', '并发请求过多')).toMatchObject({ rateLimited: true, credentialsRejected: false });
 	});
 
+	test('code 1007 tells a disabled appkey from an unknown shop', () => {
+		expect(explainErpError('1007', '接口appkey已停用')).toMatch(/appkey is disabled/);
+		expect(explainErpError('1007', '店铺不存在')).toMatch(/no shop with this code/);
+		expect(erpFailure('1007', '店铺不存在').credentialsRejected).toBe(false);
+	});
+
 	test('other business errors are final for the batch but do not stop the run', () => {
 		expect(erpFailure('3', '参数错误')).toMatchObject({ retryable: false, credentialsRejected: false });
 	});

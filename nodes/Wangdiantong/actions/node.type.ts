@@ -1,6 +1,6 @@
 /** Resource → operation pairs: a misspelt operation in the router is a compile error. */
 type NodeMap = {
-	logisticsSync: 'acknowledge';
+	logisticsSync: 'acknowledge' | 'getPending';
 };
 
 export type WangdiantongType = {

@@ -3,7 +3,9 @@
  *
  * Decisions rest on the structured `code` wherever the gateway gives one that is specific. Code 100
  * is not: it covers a bad sign, an unknown appkey, a skewed clock and a missing parameter alike, so
- * for code 100 alone the ERP's text is read to tell the user which of these to fix. Rate limiting
+ * for code 100 the ERP's text is read to tell the user which of these to fix. Code 1007 is shared
+ * too (a disabled appkey, or an unknown shop on shop-scoped calls), so its text is read to tell
+ * the two apart. Rate limiting
  * is the other exception: PROTOCOL.md reports it under 1012 *and* under other codes whose text says
  * 频繁 / 频率 / 并发, so such text is treated as a rate limit whatever the code.
  */
@@ -30,6 +32,11 @@ export function isRateLimited(erpCode: string, erpMessage: string): boolean {
 	return erpCode === ERP_CODE_RATE_LIMITED || RATE_LIMIT_WORDS.some((w) => erpMessage.includes(w));
 }
 
+/** Code 1007 also answers shop-scoped calls for a shop the ERP does not have (`店铺不存在`). */
+function isUnknownShop(erpMessage: string): boolean {
+	return erpMessage.includes('店铺');
+}
+
 /** The gateway's accepted clock skew, in seconds: stated in fixes for timestamp errors. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 
@@ -39,7 +46,9 @@ export function explainErpError(erpCode: string, erpMessage: string): string {
 		return 'The ERP is rate limiting this appkey. Wait a minute and run again, lower Concurrency, or raise Pause Between Batches.';
 	}
 	if (erpCode === ERP_CODE_APPKEY_DISABLED) {
-		return 'The appkey is disabled (or, on shop-scoped calls, the shop does not exist). Ask Wangdiantong to re-enable the 接口账号 appkey, or check the shop code.';
+		return isUnknownShop(erpMessage)
+			? 'The ERP has no shop with this code: check Shop Code (店铺编号) against the ERP’s shop list.'
+			: 'The appkey is disabled. Ask Wangdiantong (your account manager) to re-enable the 接口账号 appkey.';
 	}
 	if (erpCode === ERP_CODE_INVALID_REQUEST) {
 		switch (identityProblemOf(erpMessage)) {
@@ -60,7 +69,8 @@ export function explainErpError(erpCode: string, erpMessage: string): string {
 export function erpFailure(erpCode: string, erpMessage: string): GatewayFailure {
 	const rateLimited = isRateLimited(erpCode, erpMessage);
 	const credentialsRejected =
-		!rateLimited && (erpCode === ERP_CODE_INVALID_REQUEST || erpCode === ERP_CODE_APPKEY_DISABLED);
+		!rateLimited &&
+		(erpCode === ERP_CODE_INVALID_REQUEST || (erpCode === ERP_CODE_APPKEY_DISABLED && !isUnknownShop(erpMessage)));
 	return {
 		kind: 'erp',
 		message: explainErpError(erpCode, erpMessage),

@@ -5,7 +5,9 @@
 // - `parameters.jsCode` runs as the body of an async function (so `await` and top-level
 //   `return` work) via `new Function`, in this process, with these bindings only:
 //   `$input.all()`, `$input.first()`, `$input.last()` and `items` (same as `$input.all()`),
-//   all deep copies of the input items. There is no `$json`, `$()`, `$node`, `$item` etc.
+//   all deep copies of the input items, and `$runIndex` (how many times this node already ran
+//   in this execution, read through n8n's own expression engine). There is no `$json`, `$()`,
+//   `$node`, `$item` etc.
 // - The return value may be one object or an array; each entry may be `{ json, binary?,
 //   pairedItem? }` or a plain object (wrapped as `{ json }`). Anything else throws.
 // - Items without pairedItem are paired to input item 0 when the input has fewer items than the
@@ -20,7 +22,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-type CodeBody = (input: unknown, items: INodeExecutionData[]) => Promise<unknown>;
+type CodeBody = (input: unknown, items: INodeExecutionData[], runIndex: number) => Promise<unknown>;
 type CodeFunctionConstructor = new (...parameterNamesAndBody: string[]) => CodeBody;
 
 // `new Function` but producing async functions, so user code may `await`.
@@ -105,8 +107,9 @@ export class CodeStandIn implements INodeType {
 
 		let returned: unknown;
 		try {
-			const body = new AsyncFunction('$input', 'items', String(this.getNodeParameter('jsCode', 0)));
-			returned = await body($input, copy());
+			const body = new AsyncFunction('$input', 'items', '$runIndex', String(this.getNodeParameter('jsCode', 0)));
+			const runIndex = Number(this.evaluateExpression('={{ $runIndex }}', 0));
+			returned = await body($input, copy(), runIndex);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			if (this.continueOnFail()) return [[{ json: { error: message } }]];

@@ -9,6 +9,7 @@ import {
 	LOGISTICS_LIST_INVALID,
 	MESSAGE_TOO_LONG,
 	NOT_PENDING,
+	RECORD_LOCKED,
 	RECORD_NOT_FOUND,
 	STATUS_INVALID,
 	missingParam,
@@ -64,6 +65,7 @@ export function logisticsSyncAck(params: Readonly<Record<string, string>>, ctx: 
 		let error: string | undefined;
 		if (state === 'unknown') error = RECORD_NOT_FOUND;
 		else if (state === 'done') error = NOT_PENDING;
+		else if (state === 'locked') error = RECORD_LOCKED;
 		else if (status !== '0' && status !== '1') error = STATUS_INVALID;
 		else if (Array.from(message).length > MAX_MESSAGE_CODE_POINTS) error = MESSAGE_TOO_LONG;
 		if (error !== undefined) {

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as acknowledge from './acknowledge.operation';
+import * as getPending from './getPending.operation';
 
-export { acknowledge };
+export { acknowledge, getPending };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +19,15 @@ export const description: INodeProperties[] = [
 				description: 'Report to the ERP whether each record reached the shop platform (logistics_sync_ack)',
 				action: 'Acknowledge logistics sync records',
 			},
+			{
+				name: 'Get Pending',
+				value: 'getPending',
+				description: 'Fetch the records waiting to be synced to the shop platform (logistics_sync_query)',
+				action: 'Get pending logistics sync records',
+			},
 		],
 		default: 'acknowledge',
 	},
 	...acknowledge.description,
+	...getPending.description,
 ];

@@ -1,0 +1,45 @@
+/**
+ * Reading a `logistics_sync_query.php` answer: the records waiting to be synced.
+ */
+import type { Interpretation } from '../call';
+
+/** The query's `limit` range (PROTOCOL.md). */
+export const QUERY_LIMIT_MAX = 100;
+
+export type PendingRecord = Record<string, unknown> & { rec_id: string };
+
+function recIdText(value: unknown): string | undefined {
+	if (typeof value === 'string' && /^[0-9]+$/.test(value.trim())) return value.trim();
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
+	return undefined;
+}
+
+/**
+ * The `trades` list, each record as the ERP sent it except that `rec_id` is always a string of
+ * digits (big ids already arrive as strings from the lossless parser). A record without a usable
+ * rec_id could never be acknowledged, so the answer is refused rather than passed on half-usable.
+ */
+export function readPendingRecords(data: Record<string, unknown>): Interpretation<PendingRecord[]> {
+	const { trades } = data;
+	if (trades === undefined || trades === null || trades === '') return { ok: true, value: [] };
+	const unreadable = (message: string): Interpretation<PendingRecord[]> => ({
+		ok: false,
+		failure: {
+			kind: 'unreadable_body',
+			message,
+			retryable: true,
+			rateLimited: false,
+			credentialsRejected: false,
+			// A query changes nothing at the gateway.
+			mayHaveBeenProcessed: false,
+		},
+	});
+	if (!Array.isArray(trades)) return unreadable('The gateway answered code 0 with a `trades` field that is not a list');
+	const records: PendingRecord[] = [];
+	for (const trade of trades) {
+		const recId = trade && typeof trade === 'object' ? recIdText((trade as Record<string, unknown>).rec_id) : undefined;
+		if (recId === undefined) return unreadable('The gateway returned a pending record without a usable rec_id');
+		records.push({ ...(trade as Record<string, unknown>), rec_id: recId });
+	}
+	return { ok: true, value: records };
+}
