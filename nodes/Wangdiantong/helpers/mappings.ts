@@ -1,10 +1,11 @@
 /**
  * Reading the rec_id / status / message mappings of every input item.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { MappedValues, UnreadableValues } from '../core/ack/plan';
 import type { AckField } from '../core/ack/record';
+import { fieldReading, readField, type FieldReading } from './fieldReference';
 
 const FIELDS: ReadonlyArray<{ parameter: keyof MappedValues; field: AckField }> = [
 	{ parameter: 'recId', field: 'rec_id' },
@@ -17,28 +18,46 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * One parameter's value for one item, the way n8n's `getNodeParameter` returns it. Plain field
+ * references and fixed values are read directly (see fieldReference.ts); the rest is evaluated.
+ */
+export function readParameter(
+	context: IExecuteFunctions,
+	parameter: string,
+	reading: FieldReading,
+	item: INodeExecutionData,
+	itemIndex: number,
+): unknown {
+	if (reading.kind === 'constant') return reading.value;
+	if (reading.kind === 'field') {
+		const direct = readField(item.json, reading.key);
+		if ('value' in direct) return direct.value;
+	}
+	return context.getNodeParameter(parameter, itemIndex, undefined);
+}
+
+/**
  * One entry per input item. An expression that throws for one item (a typo, a missing nested
  * field) makes that item unreadable instead of failing the whole run.
  */
 export function readMappings(
 	context: IExecuteFunctions,
-	itemCount: number,
+	items: readonly INodeExecutionData[],
 ): Array<MappedValues | UnreadableValues> {
-	const values: Array<MappedValues | UnreadableValues> = [];
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+	const { parameters } = context.getNode();
+	const readings = FIELDS.map(({ parameter }) => fieldReading(parameters[parameter]));
+	return items.map((item, itemIndex) => {
 		const mapped: Partial<MappedValues> = {};
-		let unreadable: UnreadableValues | undefined;
-		for (const { parameter, field } of FIELDS) {
+		for (let i = 0; i < FIELDS.length; i++) {
+			const { parameter, field } = FIELDS[i];
 			try {
-				mapped[parameter] = context.getNodeParameter(parameter, itemIndex, undefined);
+				mapped[parameter] = readParameter(context, parameter, readings[i], item, itemIndex);
 			} catch (error) {
-				unreadable = {
+				return {
 					unreadable: { field, error: `The ${field} mapping could not be evaluated: ${errorText(error)}` },
 				};
-				break;
 			}
 		}
-		values.push(unreadable ?? (mapped as MappedValues));
-	}
-	return values;
+		return mapped as MappedValues;
+	});
 }

@@ -18,7 +18,7 @@ import { acknowledgeInBatches } from '../../core/ack/run';
 import { acknowledgedItem, failedItem, invalidItem } from '../../helpers/ackItems';
 import { batchFailureError } from '../../helpers/batchError';
 import { readMappings } from '../../helpers/mappings';
-import { callGateway } from '../../transport';
+import { gatewayClient } from '../../transport';
 import { acknowledgeOptions, readAcknowledgeSettings } from './acknowledge.options';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['acknowledge'] } };
@@ -67,7 +67,7 @@ function cancellableSleep(signal: AbortSignal | undefined) {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readAcknowledgeSettings(this);
-	const plan = planAcknowledgement(readMappings(this, items.length));
+	const plan = planAcknowledgement(readMappings(this, items));
 
 	if (settings.stopOnInvalidItem && plan.invalid.length > 0) {
 		const [first] = plan.invalid;
@@ -78,6 +78,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	const signal = this.getExecutionCancelSignal();
+	const callGateway = gatewayClient(this);
 	const run = await acknowledgeInBatches({
 		records: plan.records.map((planned) => planned.record),
 		batchSize: settings.batchSize,
@@ -86,7 +87,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		retry: settings.retry,
 		stopOnBatchFailure: !this.continueOnFail(),
 		send: async (logisticsList) =>
-			await callGateway(this, 'logistics_sync_ack.php', { logistics_list: logisticsList }, settings),
+			await callGateway('logistics_sync_ack.php', { logistics_list: logisticsList }, settings),
 		sleep: cancellableSleep(signal),
 		random: Math.random,
 		isCancelled: () => signal?.aborted === true,

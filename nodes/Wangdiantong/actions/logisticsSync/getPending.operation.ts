@@ -24,7 +24,7 @@ import { callWithRetries } from '../../core/call';
 import { describeFailure } from '../../core/failure';
 import { QUERY_LIMIT_MAX, readPendingRecords } from '../../core/query/pending';
 import { DEFAULT_RETRY_POLICY } from '../../core/retry';
-import { callGateway } from '../../transport';
+import { gatewayClient } from '../../transport';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['getPending'] } };
 
@@ -90,6 +90,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	/** Records this node already returned in this execution, across loop rounds. */
 	const memory = this.getContext('node') as { returnedRecIds?: string[] };
 	const seen = new Set<string>(memory.returnedRecIds ?? []);
+	const callGateway = gatewayClient(this);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const shopNo = String(this.getNodeParameter('shopNo', itemIndex, '')).trim();
@@ -101,7 +102,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			? await callWithRetries(
 					async () =>
 						await callGateway(
-							this,
 							'logistics_sync_query.php',
 							{
 								shop_no: shopNo,
