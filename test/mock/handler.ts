@@ -10,7 +10,7 @@ import { CODE_RATE_LIMITED, RATE_LIMITED } from './messages';
 import { processRequest, type ProcessDeps } from './process';
 import { errorReply, serialise, type ShapeOptions } from './reply';
 import type { Sleeper } from './timers';
-import type { RequestRecord } from './types';
+import type { Fault, RequestRecord } from './types';
 
 export interface HandlerDeps extends ProcessDeps {
 	faults: FaultQueue;
@@ -39,6 +39,16 @@ function send(
 	res.writeHead(status, { 'Content-Type': HTML, 'Content-Length': body.length, Server: 'nginx' });
 	res.end(body);
 	record.httpStatus = status;
+}
+
+/** The body of a `respondWith` fault: given as is, or computed from the exchange. */
+function respondWithBody(
+	fault: Extract<Fault, { kind: 'respondWith' }>,
+	record: RequestRecord,
+	answer: Readonly<Record<string, unknown>> | undefined,
+): string {
+	if (typeof fault.body === 'string') return fault.body;
+	return fault.body({ params: record.params, sign: record.sign, answer });
 }
 
 /** A connection reset: no answer at all, the socket is torn down. */
@@ -118,6 +128,11 @@ async function answerWithFaults(
 		case 'delay':
 			if (fault.when === 'before') await deps.sleeper.sleep(fault.ms);
 			break;
+		case 'respondWith':
+			if (fault.when === 'before') {
+				return send(req, res, record, fault.status ?? 200, respondWithBody(fault, record, undefined));
+			}
+			break;
 	}
 	// A client that hung up while the request was held never reached the gateway proper.
 	if (gone()) return reset(req);
@@ -130,6 +145,9 @@ async function answerWithFaults(
 	if (fault?.kind === 'reset' && fault.when === 'after') return reset(req);
 	if (fault?.kind === 'non_json' && fault.when === 'after') {
 		return send(req, res, record, 200, PHP_ERROR_PAGE);
+	}
+	if (fault?.kind === 'respondWith' && fault.when === 'after') {
+		return send(req, res, record, fault.status ?? 200, respondWithBody(fault, record, reply.body));
 	}
 	if (fault?.kind === 'delay' && fault.when === 'after') {
 		await deps.sleeper.sleep(fault.ms);

@@ -47,7 +47,21 @@ export type Fault =
 	/** The answer comes `ms` late; with `after` the request was already processed at once. */
 	| { kind: 'delay'; ms: number; when: 'before' | 'after' }
 	/** `ms` of extra wait, then normal processing and answer. */
-	| { kind: 'latency'; ms: number };
+	| { kind: 'latency'; ms: number }
+	/**
+	 * HTTP `status` (default 200) with exactly the body given, for hostile-answer tests. `before`:
+	 * not processed; `after`: processed first, and a function body can rewrite the real answer.
+	 */
+	| { kind: 'respondWith'; when: 'before' | 'after'; status?: number; body: string | ((exchange: RespondWithContext) => string) };
+
+/** What a `respondWith` body function sees of the exchange. */
+export interface RespondWithContext {
+	/** Received parameters except `sign`. */
+	params: Readonly<Record<string, string>>;
+	sign: string | undefined;
+	/** The JSON object the gateway would have answered; undefined with `when: 'before'`. */
+	answer: Readonly<Record<string, unknown>> | undefined;
+}
 
 /** What a fault plan sees of a request. `api` is the script name without `.php`. */
 export interface FaultContext {

@@ -32,8 +32,6 @@ describe('per-record errors', () => {
 				{ rec_id: 5, error: '记录不存在' },
 				{ rec_id: '0006', error: 'A' },
 				{ rec_id: '6', error: 'B' },
-				{ error: 'no id' },
-				'garbage',
 			],
 		});
 		expect(read.ok && [...read.errors]).toEqual([
@@ -41,6 +39,19 @@ describe('per-record errors', () => {
 			['6', 'A'],
 		]);
 	});
+
+	test('entries whose rec_id is no record id at all name none of the batch and change nothing', () => {
+		const read = readPerRecordErrors({ code: 0, errors: [{ rec_id: 'abc', error: 'x' }, { rec_id: -3, error: 'y' }] });
+		expect(read).toEqual({ ok: true, errors: new Map() });
+	});
+
+	test.each([[{ error: 'no id' }], ['garbage'], [{ rec_id: '', error: 'x' }], [{ rec_id: null, error: 'x' }]])(
+		'an error not tied to a record (%p) makes the answer unreadable, never "all accepted"',
+		(entry) => {
+			const read = readPerRecordErrors({ code: 0, errors: [{ rec_id: '5', error: 'x' }, entry] });
+			expect(read).toMatchObject({ ok: false, failure: { kind: 'unreadable_body', retryable: true, mayHaveBeenProcessed: true } });
+		},
+	);
 
 	test('an errors field that is not a list cannot be mapped and is reported unreadable', () => {
 		expect(readPerRecordErrors({ code: 0, errors: { '1': 'x' } })).toMatchObject({

@@ -137,15 +137,32 @@ test.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
 
 test('a batch failing after retries with On Error = Stop says how many earlier batches were acknowledged', async () => {
 	const ids = pending(150);
-	gateway.setFaultPlan(({ number }) => (number >= 2 ? { kind: 'http', status: 500 } : undefined));
+	gateway.setFaultPlan(({ number }) => (number >= 2 ? { kind: 'http', status: 503 } : undefined));
 	const result = await acknowledge(ids.map((rec_id) => ({ rec_id, status: 0 })), { parameters: { options: { ...quickRetries, retries: 1 } } });
 	expect(result.status).toBe('error');
 	const error = result.nodeError(NODE);
-	expect(error?.message).toBe('Wangdiantong did not acknowledge batch 2 of 3: The gateway answered HTTP 500');
+	expect(error?.message).toBe('Wangdiantong did not acknowledge batch 2 of 3: The gateway answered HTTP 503');
 	expect(error?.description).toMatch(/^Batch 2 of 3 \(items 50–99\) failed after 2 attempts\./);
 	expect(error?.description).toMatch(/before the failure: 50 records/);
 	expect(error?.description).toMatch(/Not acknowledged: 100 records/);
+	expect(error?.description).not.toMatch(/Possibly acknowledged/); // a 503 turns requests away unprocessed
 	expect(gateway.ledger).toHaveLength(50);
+});
+
+test('a batch whose answers were lost after the gateway took it is reported possibly acknowledged', async () => {
+	const ids = pending(100);
+	gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'reset', when: 'after' } : number > 2 ? { kind: 'http', status: 502 } : undefined));
+	const result = await acknowledge(ids.map((rec_id) => ({ rec_id, status: 0 })), { onError: 'continueRegularOutput', parameters: { options: { ...quickRetries, retries: 1 } } });
+	const { acknowledged, failed } = routes(result);
+	expect(acknowledged).toHaveLength(50);
+	expect(failed).toHaveLength(50);
+	expect(failed[0].json.wdtAck).toMatchObject({
+		reason: 'request_failed',
+		httpStatus: 502,
+		possiblyAcknowledged: true,
+		error: expect.stringMatching(/^The gateway answered HTTP 502 \(after 2 attempts\)\. The ERP may have processed this batch/),
+	});
+	expect(gateway.ledger).toHaveLength(100); // it did
 });
 
 test('transient faults are retried inside the node; a batch processed before a reset is confirmed, not failed', async () => {

@@ -23,7 +23,13 @@ export type Interpretation<T> = { ok: true; value: T } | { ok: false; failure: G
 
 export type CallResult<T> =
 	| { ok: true; value: T; attempts: number; earlierAttemptMayHaveLanded: boolean }
-	| { ok: false; failure: GatewayFailure; attempts: number };
+	| {
+			ok: false;
+			failure: GatewayFailure;
+			attempts: number;
+			/** Some attempt may have been processed by the gateway although no answer said so. */
+			mayHaveLanded: boolean;
+	  };
 
 /**
  * `interpret` receives the `code` 0 answer and whether an earlier attempt of this call may have
@@ -47,10 +53,11 @@ export async function callWithRetries<T>(
 			failure = classify(error);
 		}
 		earlierAttemptMayHaveLanded ||= failure.mayHaveBeenProcessed;
+		const givenUp = { ok: false, failure, attempts: attempt, mayHaveLanded: earlierAttemptMayHaveLanded } as const;
 		const delayMs = env.isCancelled() ? undefined : retryDelayMs(failure, attempt - 1, env.retry, env.random);
-		if (delayMs === undefined) return { ok: false, failure, attempts: attempt };
+		if (delayMs === undefined) return givenUp;
 		env.onRetry?.({ attempt, delayMs, failure });
 		await env.sleep(delayMs);
-		if (env.isCancelled()) return { ok: false, failure, attempts: attempt };
+		if (env.isCancelled()) return givenUp;
 	}
 }

@@ -9,6 +9,7 @@
 import { erpFailure } from './erpErrors';
 import type { GatewayFailure } from './failure';
 import { parseJsonLossless } from './json';
+import { redactSigns } from './redact';
 
 export interface RawResponse {
 	status: number;
@@ -22,7 +23,7 @@ export type GatewayResult =
 const BODY_EXCERPT_CHARS = 120;
 
 function excerpt(body: string): string {
-	const flat = body.replace(/\s+/g, ' ').trim();
+	const flat = redactSigns(body.replace(/\s+/g, ' ').trim());
 	return flat.length > BODY_EXCERPT_CHARS ? `${flat.slice(0, BODY_EXCERPT_CHARS)}…` : flat;
 }
 
@@ -47,7 +48,10 @@ export function readGatewayResponse(response: RawResponse): GatewayResult {
 				retryable: status >= 500 || status === 429 || status === 408,
 				rateLimited: status === 429,
 				credentialsRejected: false,
-				mayHaveBeenProcessed: true,
+				// A 500 may come from a script that died half-way, a 502/504 from a proxy that gave up
+				// waiting on a gateway still at work; a 503 (no server available) and 4xx turn the
+				// request away before any processing.
+				mayHaveBeenProcessed: status >= 500 && status !== 503,
 			},
 		};
 	}
@@ -74,7 +78,7 @@ export function readGatewayResponse(response: RawResponse): GatewayResult {
 	}
 	const object = data as Record<string, unknown>;
 	if (code !== '0') {
-		const message = typeof object.message === 'string' ? object.message : '';
+		const message = typeof object.message === 'string' ? redactSigns(object.message) : '';
 		return { ok: false, failure: erpFailure(code, message) };
 	}
 	return { ok: true, data: object };

@@ -68,6 +68,12 @@ export function failedItem(
 				: `Not sent: an earlier batch was refused, and every batch would be. ${text}`;
 			if (failure.erpCode !== undefined) wdtAck.code = failure.erpCode;
 			if (failure.httpStatus !== undefined) wdtAck.httpStatus = failure.httpStatus;
+			if (outcome.possiblyProcessed) {
+				// The ERP may have taken the batch although every answer was lost: the record may
+				// have left the pending pool. A later run's Get Pending tells (it will not return it).
+				wdtAck.possiblyAcknowledged = true;
+				wdtAck.error += '. The ERP may have processed this batch before its answer was lost: the record may be acknowledged already.';
+			}
 			break;
 		}
 		case 'not_sent':

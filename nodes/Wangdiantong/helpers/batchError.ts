@@ -8,6 +8,7 @@ import type { PlannedRecord } from '../core/ack/plan';
 import type { RecordOutcome } from '../core/ack/outcome';
 import type { BatchFailure } from '../core/ack/run';
 import { describeFailure } from '../core/failure';
+import { keepMessage } from './keepMessage';
 
 function count(outcomes: readonly RecordOutcome[], kind: RecordOutcome['kind']): number {
 	return outcomes.reduce((n, outcome) => (outcome.kind === kind ? n + 1 : n), 0);
@@ -25,13 +26,21 @@ export function batchFailureError(
 	const lastItem = records[firstRecord + recordCount - 1].itemIndex;
 	const acknowledged = count(outcomes, 'acknowledged');
 	const rejected = count(outcomes, 'rejected');
-	const notAcknowledged = outcomes.length - acknowledged - rejected;
+	const possibly = outcomes.filter((o) => o.kind === 'request_failed' && o.possiblyProcessed).length;
+	const notAcknowledged = outcomes.length - acknowledged - rejected - possibly;
 
 	const lines = [
 		`Batch ${batchNumber} of ${batchCount} (items ${firstItem}–${lastItem}) failed after ${attempts} attempt${attempts === 1 ? '' : 's'}.`,
 		`Acknowledged by the ERP before the failure: ${acknowledged} record${acknowledged === 1 ? '' : 's'}; they have left the ERP's pending pool and are not sent again by a later run.`,
 		`Not acknowledged: ${notAcknowledged} record${notAcknowledged === 1 ? '' : 's'} (this batch and the ones after it). A later run picks them up again from logistics_sync_query.`,
 	];
+	if (possibly > 0) {
+		lines.splice(
+			2,
+			0,
+			`Possibly acknowledged (the ERP may have processed the batch although its answer was lost): ${possibly} record${possibly === 1 ? '' : 's'}. Those the ERP did take will not come back from logistics_sync_query.`,
+		);
+	}
 	if (rejected > 0) lines.push(`Refused one by one by the ERP in earlier batches: ${rejected}.`);
 	if (invalidCount > 0) lines.push(`Invalid items, never sent: ${invalidCount}.`);
 	lines.push(
@@ -44,9 +53,11 @@ export function batchFailureError(
 	if (failure.erpMessage !== undefined) response.message = failure.erpMessage;
 	if (failure.httpStatus !== undefined) response.httpStatus = failure.httpStatus;
 
-	return new NodeApiError(node, response, {
-		message: `Wangdiantong did not acknowledge batch ${batchNumber} of ${batchCount}: ${describeFailure(failure)}`,
+	const message = `Wangdiantong did not acknowledge batch ${batchNumber} of ${batchCount}: ${describeFailure(failure)}`;
+	const error = new NodeApiError(node, response, {
+		message,
 		description: lines.join('\n'),
 		...(failure.httpStatus !== undefined ? { httpCode: String(failure.httpStatus) } : {}),
 	});
+	return keepMessage(error, message);
 }

@@ -54,7 +54,7 @@ export function readMappings(
 				mapped[parameter] = readParameter(context, parameter, readings[i], item, itemIndex);
 			} catch (error) {
 				return {
-					unreadable: { field, error: `The ${field} mapping could not be evaluated: ${errorText(error)}` },
+					unreadable: { field, error: `${field} could not be read: its mapping expression failed: ${errorText(error)}` },
 				};
 			}
 		}

@@ -17,6 +17,7 @@ import { planAcknowledgement } from '../../core/ack/plan';
 import { acknowledgeInBatches } from '../../core/ack/run';
 import { acknowledgedItem, failedItem, invalidItem } from '../../helpers/ackItems';
 import { batchFailureError } from '../../helpers/batchError';
+import { keepMessage } from '../../helpers/keepMessage';
 import { readMappings } from '../../helpers/mappings';
 import { gatewayClient } from '../../transport';
 import { acknowledgeOptions, readAcknowledgeSettings } from './acknowledge.options';
@@ -71,10 +72,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (settings.stopOnInvalidItem && plan.invalid.length > 0) {
 		const [first] = plan.invalid;
-		throw new NodeOperationError(this.getNode(), `Item ${first.itemIndex}: ${first.error}`, {
+		const message = `Item ${first.itemIndex}: ${first.error}`;
+		const error = new NodeOperationError(this.getNode(), message, {
 			itemIndex: first.itemIndex,
 			description: `${plan.invalid.length} item(s) are invalid; nothing was sent. Fix the mapping, or set Options → Invalid Items to "Send to Failed Output".`,
 		});
+		throw keepMessage(error, message);
 	}
 
 	const signal = this.getExecutionCancelSignal();

@@ -24,6 +24,7 @@ import { callWithRetries } from '../../core/call';
 import { describeFailure } from '../../core/failure';
 import { QUERY_LIMIT_MAX, readPendingRecords } from '../../core/query/pending';
 import { DEFAULT_RETRY_POLICY } from '../../core/retry';
+import { keepMessage } from '../../helpers/keepMessage';
 import { gatewayClient } from '../../transport';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['getPending'] } };
@@ -135,7 +136,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const response: JsonObject = failure
 				? { kind: failure.kind, ...(failure.erpCode ? { code: failure.erpCode, message: failure.erpMessage ?? '' } : {}) }
 				: { kind: 'parameter' };
-			throw new NodeApiError(this.getNode(), response, { message, itemIndex });
+			throw keepMessage(new NodeApiError(this.getNode(), response, { message, itemIndex }), message);
 		}
 
 		for (const record of result.value) {

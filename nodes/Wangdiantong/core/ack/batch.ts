@@ -2,6 +2,7 @@
  * Serialising a batch for `logistics_list`, and reading the gateway's per-record `errors`.
  */
 import type { GatewayFailure } from '../failure';
+import { redactSigns } from '../redact';
 import { recIdKey, type AckRecord } from './record';
 
 /** Batches larger than this time out at the gateway (PROTOCOL.md); the vendor suggests 50. */
@@ -33,35 +34,44 @@ function idText(value: unknown): string | undefined {
 	return undefined;
 }
 
+function unreadableErrors(message: string): PerRecordErrors {
+	return {
+		ok: false,
+		failure: {
+			kind: 'unreadable_body',
+			message,
+			retryable: true,
+			rateLimited: false,
+			credentialsRejected: false,
+			mayHaveBeenProcessed: true,
+		},
+	};
+}
+
 /**
  * The `errors` of a `code` 0 answer, keyed by rec_id. Absent, null or empty means every record was
- * accepted. An `errors` that is not a list cannot be mapped to records: it is reported as an
- * unreadable answer rather than guessed at. Entries without a usable rec_id, or for ids not in the
- * batch, are ignored by the caller's lookup; for a duplicated id the first error is kept.
+ * accepted. An `errors` that is not a list, or an entry without a rec_id, cannot be mapped to
+ * records: guessing would call a refused record acknowledged, so the answer is reported unreadable
+ * instead (and retried: the retry reads "already done" correctly). Entries for ids not in the
+ * batch, or that are no record id at all, change nothing; for a duplicated id the first error is
+ * kept.
  */
 export function readPerRecordErrors(data: Record<string, unknown>): PerRecordErrors {
 	const { errors } = data;
 	const map = new Map<string, string>();
 	if (errors === undefined || errors === null || errors === '') return { ok: true, errors: map };
 	if (!Array.isArray(errors)) {
-		return {
-			ok: false,
-			failure: {
-				kind: 'unreadable_body',
-				message: 'The gateway answered code 0 with an `errors` field that is not a list',
-				retryable: true,
-				rateLimited: false,
-				credentialsRejected: false,
-				mayHaveBeenProcessed: true,
-			},
-		};
+		return unreadableErrors('The gateway answered code 0 with an `errors` field that is not a list');
 	}
 	for (const entry of errors) {
-		if (!entry || typeof entry !== 'object') continue;
-		const { rec_id: recId, error } = entry as Record<string, unknown>;
+		const { rec_id: recId, error } = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+		if (recId === undefined || recId === null || recId === '') {
+			return unreadableErrors('The gateway answered code 0 with an error it did not tie to a record (no rec_id)');
+		}
 		const key = idText(recId);
+		// An id that is not a record id at all ("abc", -3) names none of ours: nothing to map.
 		if (key === undefined || map.has(key)) continue;
-		map.set(key, typeof error === 'string' && error !== '' ? error : 'The ERP rejected this record without a reason');
+		map.set(key, typeof error === 'string' && error !== '' ? redactSigns(error) : 'The ERP rejected this record without a reason');
 	}
 	return { ok: true, errors: map };
 }

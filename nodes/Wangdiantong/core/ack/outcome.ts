@@ -13,8 +13,10 @@ export type RecordOutcome =
 	/**
 	 * The batch could not be delivered, or the ERP refused it as a whole. `sent` is false for
 	 * records that were never tried because an earlier failure made sending pointless.
+	 * `possiblyProcessed`: an attempt may have reached the ERP and been processed although its
+	 * answer was lost (a reset or timeout after sending), so the record may have been acknowledged.
 	 */
-	| { kind: 'request_failed'; failure: GatewayFailure; attempts: number; sent: boolean }
+	| { kind: 'request_failed'; failure: GatewayFailure; attempts: number; sent: boolean; possiblyProcessed: boolean }
 	/** Not sent: the execution was cancelled, or the run stopped at an earlier failed batch. */
 	| { kind: 'not_sent'; why: 'cancelled' | 'stopped' };
 

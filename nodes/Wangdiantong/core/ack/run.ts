@@ -86,13 +86,13 @@ export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckR
 				result.value.forEach((outcome, i) => (outcomes[first + i] = outcome));
 				continue;
 			}
-			const { failure, attempts } = result;
+			const { failure, attempts, mayHaveLanded } = result;
 			if (options.stopOnBatchFailure && !options.isCancelled()) {
 				stoppedBy ??= { batchNumber: batchIndex + 1, batchCount, firstRecord: first, recordCount: batch.length, failure, attempts };
 			}
 			if (failure.credentialsRejected) credentialsRejected ??= failure;
 			for (let i = 0; i < batch.length; i++) {
-				outcomes[first + i] = { kind: 'request_failed', failure, attempts, sent: true };
+				outcomes[first + i] = { kind: 'request_failed', failure, attempts, sent: true, possiblyProcessed: mayHaveLanded };
 			}
 		}
 	};
@@ -104,7 +104,7 @@ export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckR
 	// In a run that goes on, only an identity refusal leaves records unsent: they fail with it.
 	const unsent = (): RecordOutcome =>
 		credentialsRejected && !cancelled && !stoppedBy
-			? { kind: 'request_failed', failure: credentialsRejected, attempts: 0, sent: false }
+			? { kind: 'request_failed', failure: credentialsRejected, attempts: 0, sent: false, possiblyProcessed: false }
 			: { kind: 'not_sent', why: cancelled ? 'cancelled' : 'stopped' };
 	return {
 		outcomes: Array.from({ length: records.length }, (_, i) => outcomes[i] ?? unsent()),

@@ -1,0 +1,103 @@
+/**
+ * Comparing what the node reported with what the gateway did (see oracle.ts).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Analysis, InputRecord } from './oracle';
+import { DESCRIPTION_COUNTS, countIn, nodeErrorText, pairedIndex, wdtAck, without, type AckRun } from './support';
+
+const TIMED_OUT = /did not answer within the request timeout/;
+
+export interface OutputVerdict {
+	problems: string[];
+	/** Delivered by the gateway on the last allowed attempt, yet the client had timed out. */
+	lateAnswers: string[];
+}
+
+/** Problems with the node's two outputs of a run that finished (none when all is well). */
+export function outputVerdict(run: AckRun, inputs: readonly InputRecord[], items: readonly IDataObject[], analysis: Analysis): OutputVerdict {
+	const problems: string[] = [];
+	const lateAnswers: string[] = [];
+	const outputs = [
+		...run.acknowledged.map((item) => ({ output: 0, item })),
+		...run.failed.map((item) => ({ output: 1, item })),
+	];
+	for (const { output, item } of outputs) {
+		const index = pairedIndex(item);
+		const input = inputs[index];
+		const ack = wdtAck(item);
+		const expected = analysis.expected.get(input.recId);
+		const where = `item ${index} (rec_id ${input.recId}, ${input.origin})`;
+		if (JSON.stringify(without(item.json, 'wdtAck')) !== JSON.stringify(items[index])) problems.push(`${where}: its JSON was changed`);
+		if (ack.recId !== input.recId || ack.status !== input.status) problems.push(`${where}: wdtAck names ${ack.recId}/${ack.status}`);
+		if (
+			(expected?.kind === 'acknowledged' || expected?.kind === 'rejected') &&
+			expected.mayTimeOut &&
+			output === 1 &&
+			ack.reason === 'request_failed' &&
+			TIMED_OUT.test(ack.error ?? '')
+		) {
+			lateAnswers.push(input.recId);
+			continue;
+		}
+		switch (expected?.kind) {
+			case 'acknowledged':
+				if (output !== 0) problems.push(`${where}: the gateway accepted it, yet it is Failed: ${ack.reason} ${ack.error}`);
+				else if ((ack.acknowledgedByEarlierAttempt ?? false) !== expected.byEarlierAttempt) {
+					problems.push(`${where}: acknowledgedByEarlierAttempt ${String(ack.acknowledgedByEarlierAttempt)}, expected ${expected.byEarlierAttempt}`);
+				}
+				break;
+			case 'rejected':
+				if (output !== 1 || ack.reason !== 'rejected' || ack.error !== expected.error) {
+					problems.push(`${where}: expected Failed rejected "${expected.error}", got output ${output} ${ack.reason} ${ack.error}`);
+				}
+				break;
+			case 'request_failed': {
+				const after = expected.attempts > 1 ? `(after ${expected.attempts} attempts)` : '';
+				if (output !== 1 || ack.reason !== 'request_failed' || !(ack.error ?? '').includes(after)) {
+					problems.push(`${where}: expected Failed request_failed ${after}, got output ${output} ${ack.reason} ${ack.error}`);
+				}
+				break;
+			}
+			default:
+				problems.push(`${where}: never sent, yet on output ${output}: ${JSON.stringify(ack)}`);
+		}
+	}
+	return { problems, lateAnswers };
+}
+
+/** Problems with the Stop error of a run that failed (empty when it tells the truth). */
+export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analysis: Analysis, batchSize: number): string[] {
+	const error = nodeErrorText(run);
+	if (error === undefined) return [`run ended ${run.result.status} without a node error`];
+	const count = (label: RegExp) => countIn(error.description, label) ?? 0;
+	const acknowledged = count(DESCRIPTION_COUNTS.acknowledged);
+	const rejected = count(DESCRIPTION_COUNTS.rejected);
+	const notAcknowledged = count(DESCRIPTION_COUNTS.notAcknowledged);
+	const possiblyAcknowledged = count(DESCRIPTION_COUNTS.possiblyAcknowledged);
+	// With one batch in flight, the batch that stopped the run is the last one the gateway saw (its
+	// last answer may even have been delivered, when the client timed out on it).
+	const failed = analysis.batches[analysis.batches.length - 1];
+	if (failed === undefined) return ['stopped before sending anything'];
+	const outcomes = analysis.batches
+		.slice(0, -1)
+		.flatMap((batch) => batch.recIds.map((recId) => analysis.expected.get(recId)));
+	const expectedAcknowledged = outcomes.filter((outcome) => outcome?.kind === 'acknowledged').length;
+	const expectedRejected = outcomes.filter((outcome) => outcome?.kind === 'rejected').length;
+	const problems: string[] = [];
+	if (acknowledged !== expectedAcknowledged) problems.push(`says ${acknowledged} acknowledged, the answers confirmed ${expectedAcknowledged}`);
+	if (rejected !== expectedRejected) problems.push(`says ${rejected} refused one by one, expected ${expectedRejected}`);
+	if (acknowledged + rejected + possiblyAcknowledged + notAcknowledged !== inputs.length) {
+		problems.push(
+			`counts ${acknowledged} + ${rejected} + ${possiblyAcknowledged} + ${notAcknowledged} do not add up to ${inputs.length} records`,
+		);
+	}
+	const number = analysis.batches.length;
+	const first = (number - 1) * batchSize;
+	const last = first + failed.recIds.length - 1;
+	const attempts = failed.attempts.length;
+	const head = `Batch ${number} of ${Math.ceil(inputs.length / batchSize)} (items ${first}–${last}) failed after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
+	if (!error.description.startsWith(head)) problems.push(`description does not start "${head}": ${error.description.slice(0, 120)}`);
+	if (error.message.trim() === '') problems.push('empty error message');
+	return problems;
+}
