@@ -7,7 +7,6 @@
 import {
 	NodeOperationError,
 	sleepWithAbort,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -15,10 +14,10 @@ import {
 
 import { planAcknowledgement } from '../../core/ack/plan';
 import { acknowledgeInBatches } from '../../core/ack/run';
-import { acknowledgedItem, failedItem, invalidItem } from '../../helpers/ackItems';
 import { batchFailureError } from '../../helpers/batchError';
 import { keepMessage } from '../../helpers/keepMessage';
 import { readMappings } from '../../helpers/mappings';
+import { forAgent, routeItems } from '../../helpers/routing';
 import { gatewayClient } from '../../transport';
 import { acknowledgeOptions, readAcknowledgeSettings } from './acknowledge.options';
 
@@ -104,33 +103,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		throw batchFailureError(this.getNode(), run.stoppedBy, plan.records, run.outcomes, plan.invalid.length);
 	}
 
-	// Every input item leaves on exactly one output, in input order on each.
-	const routed: Array<{ output: 0 | 1; item: INodeExecutionData } | undefined> = new Array(items.length);
-	plan.records.forEach(({ itemIndex, record }, i) => {
-		const outcome = run.outcomes[i];
-		routed[itemIndex] =
-			outcome.kind === 'acknowledged'
-				? { output: 0, item: acknowledgedItem(items[itemIndex], itemIndex, record, outcome.byEarlierAttempt) }
-				: { output: 1, item: failedItem(items[itemIndex], itemIndex, record, outcome) };
-	});
-	for (const { itemIndex, field, error, recId } of plan.invalid) {
-		routed[itemIndex] = { output: 1, item: invalidItem(items[itemIndex], itemIndex, field, error, recId) };
-	}
-
-	const acknowledged: INodeExecutionData[] = [];
-	const failed: INodeExecutionData[] = [];
-	for (const entry of routed) {
-		if (!entry) continue;
-		(entry.output === 0 ? acknowledged : failed).push(entry.item);
-	}
-	// An AI agent calling this node as a tool sees only the first output: give it every item,
-	// each saying in wdtAck whether it was acknowledged.
-	if (this.getNode().type.endsWith('Tool')) {
-		const flag = (acknowledgedFlag: boolean) => (item: INodeExecutionData): INodeExecutionData => ({
-			...item,
-			json: { ...item.json, wdtAck: { ...(item.json.wdtAck as IDataObject), acknowledged: acknowledgedFlag } },
-		});
-		return [[...acknowledged.map(flag(true)), ...failed.map(flag(false))], []];
-	}
-	return [acknowledged, failed];
+	const routed = routeItems(items, plan, run.outcomes);
+	if (this.getNode().type.endsWith('Tool')) return [forAgent(routed), []];
+	return [routed.acknowledged, routed.failed];
 }
