@@ -45,9 +45,6 @@ export default defineConfig(
 			// CLI turns them off for that reason. Our outputs also depend on the operation.
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			// n8n's convention is a Limit of 50 for paged lists. logistics_sync_query does not page:
-			// the vendor's loop fetches its maximum, 100, each round, so that is our default.
-			'n8n-nodes-base/node-param-default-wrong-for-limit': 'off',
 		},
 	},
 	{

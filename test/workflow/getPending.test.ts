@@ -27,6 +27,14 @@ test('one item per pending record, fields as the ERP sent them, rec_id as a stri
 	expect('is_part_sync_able' in gateway.requests[0].params).toBe(false);
 });
 
+test('Limit defaults to 50 per call when the workflow does not set it', async () => {
+	gateway = await MockGateway.start();
+	gateway.seedPending(70, { shopNo: 'mall01' });
+	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }), credentials: mockCredentials(gateway) });
+	expect(result.outputs(NODE)[0]).toHaveLength(50);
+	expect(gateway.requests[0].params.limit).toBe('50');
+});
+
 test('rec_ids the gateway sends as bare numbers, even beyond 2^53, arrive as exact strings', async () => {
 	gateway = await MockGateway.start({ recIdAsNumber: true });
 	gateway.seedPending(1, { shopNo: 'mall01', firstRecId: 98765432109876543210n });

@@ -53,9 +53,12 @@ export const description: INodeProperties[] = [
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: QUERY_LIMIT_MAX },
-		default: 100,
+		// n8n's rules for verified community nodes fix a Limit's default at 50; the ERP allows up
+		// to 100 per call, which the sync loop example sets.
+		default: 50,
 		displayOptions: showFor,
 		description: 'Max number of results to return',
+		hint: 'Up to 100 per call. A loop back to this node fetches the rest.',
 	},
 	{
 		displayName: 'Options',
@@ -95,7 +98,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const shopNo = String(this.getNodeParameter('shopNo', itemIndex, '')).trim();
-		const limit = Math.min(QUERY_LIMIT_MAX, Math.max(1, Math.round(Number(this.getNodeParameter('limit', itemIndex, 100)))));
+		const limit = Math.min(QUERY_LIMIT_MAX, Math.max(1, Math.round(Number(this.getNodeParameter('limit', itemIndex, 50)))));
 		const options = this.getNodeParameter('options', itemIndex, {}) as { partSyncAble?: boolean; timeout?: number };
 		const timeoutMs = Math.max(1, Number(options.timeout ?? 30000));
 
