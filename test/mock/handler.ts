@@ -108,7 +108,11 @@ async function answerWithFaults(
 	if (fault) record.fault = fault;
 	const gone = (): boolean => clientGone() || deps.isClosing() || req.socket.destroyed;
 
-	await deps.sleeper.sleep(deps.latencyMs);
+	// The simulated round trip (latencyMs): the answer leaves `latencyMs` after the request
+	// arrived, however long the mock took to process it. So the mock's own processing hides inside
+	// the round trip and a perfect client needs requests × latency (plus one timer's lateness,
+	// about a millisecond). One timer per request, not two: each one fires a little late.
+	const answerAt = performance.now() + deps.latencyMs;
 	if (fault) record.outcome = 'fault'; // until the real answer goes out (delay, latency)
 	switch (fault?.kind) {
 		case 'http':
@@ -153,6 +157,9 @@ async function answerWithFaults(
 		await deps.sleeper.sleep(fault.ms);
 		if (gone()) return reset(req);
 	}
+	const answer = serialise(reply, deps.shape);
+	await deps.sleeper.sleep(answerAt - performance.now());
+	if (gone()) return reset(req);
 	record.outcome = outcome;
-	send(req, res, record, 200, serialise(reply, deps.shape));
+	send(req, res, record, 200, answer);
 }

@@ -32,7 +32,7 @@ export type RecordInput = Partial<Omit<LogisticsRecord, 'rec_id'>> & {
 /**
  * A fault for one request. `before` = the request never reaches the gateway proper (nothing
  * changes); `after` = it is processed (the ledger may change) and then the answer is spoiled.
- * Requests held by `delay`/`latency` (or latencyMs) whose client hangs up meanwhile are dropped
+ * Requests held by `delay` before / `latency` whose client hangs up meanwhile are dropped
  * unprocessed.
  */
 export type Fault =
@@ -79,7 +79,10 @@ export interface MockGatewayOptions {
 	now?: () => number;
 	/** Accepted clock skew either way, in seconds. Default 300. */
 	timestampWindowSeconds?: number;
-	/** Wait before every request is processed, simulating the round trip. Default 0. */
+	/**
+	 * The simulated round trip: every answer leaves this long after its request arrived (the
+	 * request is processed at once; a client that hangs up meanwhile loses the answer). Default 0.
+	 */
 	latencyMs?: number;
 	/** Per appkey; calls beyond it (after the sign check) get code 1012 and are not processed. */
 	rateLimit?: { maxCalls: number; windowMs: number };

@@ -5,14 +5,17 @@
 // - `parameters.jsCode` runs as the body of an async function (so `await` and top-level
 //   `return` work) via `new Function`, in this process, with these bindings only:
 //   `$input.all()`, `$input.first()`, `$input.last()` and `items` (same as `$input.all()`),
-//   all deep copies of the input items, and `$runIndex` (how many times this node already ran
-//   in this execution, read through n8n's own expression engine). There is no `$json`, `$()`,
-//   `$node`, `$item` etc.
+//   all deep copies of the input items, `$runIndex` (how many times this node already ran
+//   in this execution, read through n8n's own expression engine), and `require` for the
+//   built-in module `crypto` only (as n8n allows with NODE_FUNCTION_ALLOW_BUILTIN=crypto).
+//   There is no `$json`, `$()`, `$node`, `$item` etc.
 // - The return value may be one object or an array; each entry may be `{ json, binary?,
 //   pairedItem? }` or a plain object (wrapped as `{ json }`). Anything else throws.
 // - Items without pairedItem are paired to input item 0 when the input has fewer items than the
 //   output, otherwise to the input item with the same index. A given pairedItem is kept.
 // - A thrown error fails the node; with continueOnFail/onError it outputs `{ json: { error } }`.
+import * as crypto from 'node:crypto';
+
 import { NodeConnectionTypes, NodeOperationError, deepCopy } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -22,7 +25,18 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-type CodeBody = (input: unknown, items: INodeExecutionData[], runIndex: number) => Promise<unknown>;
+type CodeBody = (
+	input: unknown,
+	items: INodeExecutionData[],
+	runIndex: number,
+	requireBuiltin: (name: string) => unknown,
+) => Promise<unknown>;
+
+/** `require` as n8n's Code node offers it with NODE_FUNCTION_ALLOW_BUILTIN=crypto. */
+function requireBuiltin(name: string): unknown {
+	if (name !== 'crypto' && name !== 'node:crypto') throw new Error(`Cannot find module '${name}'`);
+	return crypto;
+}
 type CodeFunctionConstructor = new (...parameterNamesAndBody: string[]) => CodeBody;
 
 // `new Function` but producing async functions, so user code may `await`.
@@ -107,9 +121,10 @@ export class CodeStandIn implements INodeType {
 
 		let returned: unknown;
 		try {
-			const body = new AsyncFunction('$input', 'items', '$runIndex', String(this.getNodeParameter('jsCode', 0)));
+			const jsCode = String(this.getNodeParameter('jsCode', 0));
+			const body = new AsyncFunction('$input', 'items', '$runIndex', 'require', jsCode);
 			const runIndex = Number(this.evaluateExpression('={{ $runIndex }}', 0));
-			returned = await body($input, copy(), runIndex);
+			returned = await body($input, copy(), runIndex, requireBuiltin);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			if (this.continueOnFail()) return [[{ json: { error: message } }]];

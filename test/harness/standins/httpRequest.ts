@@ -1,18 +1,56 @@
 // Stand-in for n8n-nodes-base.httpRequest, because n8n-nodes-base is not installed. It emulates
-// only what our sync-loop example uses, version 4.2: `method`, `url`, and a JSON body given as
-// `sendBody: true`, `specifyBody: 'json'`, `jsonBody` (text, expressions resolved by n8n, then
-// parsed). Per item it sends the request with n8n's own `httpRequest` helper and outputs the
-// response body as the item's JSON. A failed request (network error or non-2xx) throws — or,
-// with On Error = continue, outputs `{ error: { message, httpCode, description } }` for that item,
-// paired to it, as the real node does. For our own example workflows only.
-import { NodeApiError, NodeConnectionTypes, type IDataObject, type JsonObject } from 'n8n-workflow';
+// only what our example workflows and the benchmark's "do it yourself" workflows use, version
+// 4.x: `method`, `url`, and a body given either as JSON (`sendBody: true`, `specifyBody: 'json'`,
+// `jsonBody`: text, expressions resolved by n8n, then parsed) or raw (`contentType: 'raw'`,
+// `rawContentType`, `body`). Like the real node it sends the requests of all items at once,
+// unless Options → Batching sets `batchSize` (and `batchInterval` in ms) — which is why a
+// workflow built this way can flood a rate-limited API. Each request goes through n8n's own
+// `httpRequest` helper; the response body becomes the item's JSON. A failed request (network
+// error or non-2xx) throws — or, with On Error = continue, outputs `{ error: { message, httpCode,
+// description } }` for that item, paired to it, as the real node does. For our own workflows only.
+import { NodeApiError, NodeConnectionTypes, sleep, type IDataObject, type JsonObject } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+
+interface Batching {
+	batch?: { batchSize?: number; batchInterval?: number };
+}
+
+function requestFor(context: IExecuteFunctions, itemIndex: number): IHttpRequestOptions {
+	const request: IHttpRequestOptions = {
+		method: String(context.getNodeParameter('method', itemIndex)) as IHttpRequestMethods,
+		url: String(context.getNodeParameter('url', itemIndex)),
+		json: true,
+	};
+	if (context.getNodeParameter('sendBody', itemIndex) !== true) return request;
+	if (context.getNodeParameter('contentType', itemIndex) === 'raw') {
+		request.body = String(context.getNodeParameter('body', itemIndex));
+		request.headers = { 'content-type': String(context.getNodeParameter('rawContentType', itemIndex)) };
+		return request;
+	}
+	request.body = JSON.parse(String(context.getNodeParameter('jsonBody', itemIndex))) as IDataObject;
+	return request;
+}
+
+async function sendOne(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	try {
+		const response: unknown = await context.helpers.httpRequest(requestFor(context, itemIndex));
+		const json = response && typeof response === 'object' ? (response as IDataObject) : { data: response as string };
+		return { json, pairedItem: { item: itemIndex } };
+	} catch (error) {
+		const apiError = new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+		if (!context.continueOnFail()) throw apiError;
+		const details: IDataObject = { message: apiError.message, httpCode: apiError.httpCode };
+		if (apiError.description) details.description = apiError.description;
+		return { json: { error: details }, pairedItem: { item: itemIndex } };
+	}
+}
 
 export class HttpRequestStandIn implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +58,7 @@ export class HttpRequestStandIn implements INodeType {
 		name: 'httpRequest',
 		group: ['output'],
 		version: [4, 4.1, 4.2],
-		description: 'Makes an HTTP request (harness stand-in: JSON bodies only)',
+		description: 'Makes an HTTP request (harness stand-in: JSON or raw bodies only)',
 		defaults: { name: 'HTTP Request' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -28,34 +66,25 @@ export class HttpRequestStandIn implements INodeType {
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			{ displayName: 'Send Body', name: 'sendBody', type: 'boolean', default: false },
+			{ displayName: 'Body Content Type', name: 'contentType', type: 'string', default: 'json' },
 			{ displayName: 'Specify Body', name: 'specifyBody', type: 'string', default: 'keypair' },
 			{ displayName: 'JSON', name: 'jsonBody', type: 'string', default: '' },
+			{ displayName: 'Content Type', name: 'rawContentType', type: 'string', default: '' },
+			{ displayName: 'Body', name: 'body', type: 'string', default: '' },
 			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const sendBody = this.getNodeParameter('sendBody', itemIndex) === true;
-				const bodyText = sendBody ? String(this.getNodeParameter('jsonBody', itemIndex)) : '';
-				const response: unknown = await this.helpers.httpRequest({
-					method: String(this.getNodeParameter('method', itemIndex)) as IHttpRequestMethods,
-					url: String(this.getNodeParameter('url', itemIndex)),
-					...(sendBody ? { body: JSON.parse(bodyText) as IDataObject } : {}),
-					json: true,
-				});
-				const json = response && typeof response === 'object' ? (response as IDataObject) : { data: response as string };
-				output.push({ json, pairedItem: { item: itemIndex } });
-			} catch (error) {
-				const apiError = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-				if (!this.continueOnFail()) throw apiError;
-				const details: IDataObject = { message: apiError.message, httpCode: apiError.httpCode };
-				if (apiError.description) details.description = apiError.description;
-				output.push({ json: { error: details }, pairedItem: { item: itemIndex } });
-			}
+		const { batching } = this.getNodeParameter('options', 0, {}) as { batching?: Batching };
+		const batchSize = batching?.batch?.batchSize ?? items.length;
+		const interval = batching?.batch?.batchInterval ?? 0;
+		const output: INodeExecutionData[] = new Array(items.length);
+		for (let first = 0; first < items.length; first += Math.max(1, batchSize)) {
+			if (first > 0 && interval > 0) await sleep(interval);
+			const indexes = Array.from({ length: Math.min(batchSize, items.length - first) }, (_, i) => first + i);
+			await Promise.all(indexes.map(async (itemIndex) => (output[itemIndex] = await sendOne(this, itemIndex))));
 		}
 		return [output];
 	}

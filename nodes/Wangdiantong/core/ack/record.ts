@@ -48,30 +48,32 @@ export function describeValue(value: unknown): string {
 const DIGITS = /^[0-9]+$/;
 
 function parseRecId(value: unknown): { recId: string } | { error: string } {
-	const got = describeValue(value);
+	// `describeValue` only on the error paths: formatting every valid record's id would be waste.
 	if (typeof value === 'number') {
 		if (!Number.isInteger(value) || value <= 0) {
-			return { error: `rec_id must be a positive whole number, got ${got}` };
+			return { error: `rec_id must be a positive whole number, got ${describeValue(value)}` };
 		}
 		if (!Number.isSafeInteger(value)) {
 			return {
-				error: `rec_id ${got} is beyond 2^53 and may already have been rounded: pass rec_id as text, exactly as logistics_sync_query returned it`,
+				error: `rec_id ${describeValue(value)} is beyond 2^53 and may already have been rounded: pass rec_id as text, exactly as logistics_sync_query returned it`,
 			};
 		}
 		return { recId: String(value) };
 	}
 	if (typeof value === 'bigint') {
-		return value > 0n ? { recId: value.toString() } : { error: `rec_id must be positive, got ${got}` };
+		return value > 0n ? { recId: value.toString() } : { error: `rec_id must be positive, got ${describeValue(value)}` };
 	}
 	if (typeof value === 'string') {
 		const trimmed = value.trim();
 		if (!DIGITS.test(trimmed)) {
-			return { error: `rec_id must be a string of digits (the rec_id from logistics_sync_query), got ${got}` };
+			return {
+				error: `rec_id must be a string of digits (the rec_id from logistics_sync_query), got ${describeValue(value)}`,
+			};
 		}
-		if (/^0+$/.test(trimmed)) return { error: `rec_id must be positive, got ${got}` };
+		if (/^0+$/.test(trimmed)) return { error: `rec_id must be positive, got ${describeValue(value)}` };
 		return { recId: trimmed };
 	}
-	return { error: `rec_id must be a number or a string of digits, got ${got}` };
+	return { error: `rec_id must be a number or a string of digits, got ${describeValue(value)}` };
 }
 
 const SUCCESS_WORDS = new Set(['0', 'true', 'success', 'succeeded', '成功']);

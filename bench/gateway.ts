@@ -1,0 +1,62 @@
+/**
+ * Parent side of the benchmark's mock gateway process (gatewayChild.ts).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+import type { MockGatewayOptions } from '../test/mock/types';
+
+export interface GatewayStats {
+	ledger: number;
+	requests: number;
+	rateLimited: number;
+}
+
+export class GatewayProcess {
+	private nextId = 0;
+	private readonly waiting = new Map<number, (body: Record<string, unknown>) => void>();
+	baseUrl = '';
+
+	private constructor(private readonly child: ChildProcess) {
+		child.on('message', (message: { id: number } & Record<string, unknown>) => {
+			this.waiting.get(message.id)?.(message);
+			this.waiting.delete(message.id);
+		});
+	}
+
+	static spawn(): GatewayProcess {
+		const child = fork(path.join(__dirname, 'gatewayChild.ts'), [], {
+			execArgv: ['-r', 'ts-node/register/transpile-only'],
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
+		return new GatewayProcess(child);
+	}
+
+	private async call(command: Record<string, unknown>): Promise<Record<string, unknown>> {
+		const id = ++this.nextId;
+		return await new Promise((resolve) => {
+			this.waiting.set(id, resolve);
+			this.child.send({ id, ...command });
+		});
+	}
+
+	async start(options: MockGatewayOptions): Promise<void> {
+		this.baseUrl = String((await this.call({ cmd: 'start', options })).baseUrl);
+	}
+
+	async seed(count: number): Promise<string[]> {
+		return (await this.call({ cmd: 'seed', count })).ids as string[];
+	}
+
+	async stats(): Promise<GatewayStats> {
+		return (await this.call({ cmd: 'stats' })) as unknown as GatewayStats;
+	}
+
+	async reset(): Promise<void> {
+		await this.call({ cmd: 'reset' });
+	}
+
+	async close(): Promise<void> {
+		await this.call({ cmd: 'close' });
+	}
+}

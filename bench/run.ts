@@ -1,0 +1,109 @@
+/**
+ * `npm run bench [-- --quick]`: the Acknowledge operation through n8n's real engine against the
+ * mock gateway (in its own process, with injected latency), side by side in one run with a
+ * pass-through node, n8n's HTTP helper alone, a bare undici client and the do-it-yourself
+ * workflows (Code + HTTP Request). Each scenario runs in a fresh process after a warm-up.
+ * Prints markdown; BENCHMARKS.md explains the columns and records results.
+ */
+import os from 'node:os';
+
+import { GatewayProcess } from './gateway';
+import { forkScenarioProcess, runScenario, type ScenarioResult } from './scenarios';
+import type { ScenarioSpec } from './spec';
+
+const quick = process.argv.includes('--quick');
+const counts = quick ? [2000] : [1000, 10000, 50000];
+const latencies = [0, 30];
+const BATCH = 50;
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+const SPECS: ScenarioSpec[] = [
+	{ label: 'pass-through (No-Op)', kind: 'passThrough' },
+	{ label: 'Wangdiantong node', kind: 'node' },
+	{ label: 'Wangdiantong node, concurrency 2', kind: 'node', options: { concurrency: 2 } },
+	{ label: "n8n's HTTP helper alone, same requests", kind: 'helperOnly' },
+	{ label: 'bare undici client (floor for a perfect node)', kind: 'bare' },
+	{ label: 'DIY Code + HTTP Request, 50/request, 1 at a time', kind: 'diy', perRequest: BATCH, requestsAtOnce: 1 },
+	{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
+	{ label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+];
+
+const memoryRows: string[] = [];
+
+/** Heap held per 1,000 records while n8n holds the run, and what is left after it lets go. */
+function memoryRow(r: ScenarioResult): string {
+	return `| ${r.scenario} | ${r.records} | ${r.latencyMs} | ${fmt(r.heapHeldMb, 1)} | ${fmt((r.heapHeldMb / r.records) * 1000, 2)} | ${fmt(r.heapLeftMb, 1)} | ${fmt(r.peakRssMb)} |`;
+}
+
+function row(r: ScenarioResult, baseline: ScenarioResult): string {
+	const floorMs = Math.ceil(r.records / BATCH) * r.latencyMs;
+	const ratio = floorMs > 0 && r.requests > 0 ? fmt(r.nodeMs / floorMs, 2) : '–';
+	const perK = (cpu: number) => fmt((cpu / r.records) * 1000, 1);
+	const extraCpu = r === baseline ? '–' : perK(r.cpuMs - baseline.cpuMs);
+	const growth = r.peakRssMb - r.startRssMb;
+	return `| ${r.scenario} | ${r.records} | ${r.latencyMs} | ${r.requests} | ${r.acknowledged} | ${fmt(r.records / (r.nodeMs / 1000))} | ${fmt(r.nodeMs)} | ${floorMs} | ${ratio} | ${perK(r.cpuMs)} | ${extraCpu} | ${fmt(r.peakRssMb)} | ${fmt(growth)} |`;
+}
+
+async function main(): Promise<void> {
+	const gateway = GatewayProcess.spawn();
+	// --quick runs every scenario in one process (warmed up before each); the full run forks one per scenario.
+	const shared = quick ? forkScenarioProcess() : undefined;
+	const n8nCore = (await import('n8n-core/package.json')).version;
+	console.log(`# n8n-nodes-wangdiantong benchmark${quick ? ' (--quick)' : ''}\n`);
+	console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, n8n-core ${n8nCore}, node from ${process.env.BENCH_FROM === 'source' ? 'source' : 'dist'}\n`);
+	console.log('| scenario | records | latency ms | requests | acknowledged | records/s | node ms | floor ms | node/floor | CPU ms/1k | CPU ms/1k over pass-through | peak RSS MB | RSS growth MB |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	try {
+		for (const latencyMs of latencies) {
+			await gateway.start({ latencyMs });
+			for (const count of counts) {
+				let baseline: ScenarioResult | undefined;
+				for (const spec of SPECS) {
+					// One request per record is too slow to be worth it beyond 5,000 records.
+					if (spec.kind === 'diy' && spec.perRequest === 1 && count > 5000) continue;
+					const result = await runScenario(gateway, spec, count, latencyMs, shared);
+					baseline ??= result;
+					console.log(row(result, baseline));
+					if (spec.kind === 'passThrough' || (spec.kind === 'node' && !spec.options)) memoryRows.push(memoryRow(result));
+				}
+			}
+		}
+		console.log('\n## Memory: heap after a full GC, while n8n holds the run data and after it lets go\n');
+		console.log('| scenario | records | latency ms | heap held MB | held per 1k records MB | heap left after release MB | peak RSS MB |');
+		console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+		memoryRows.forEach((line) => console.log(line));
+		await rateLimited(gateway, shared);
+	} finally {
+		shared?.kill();
+		await gateway.close();
+	}
+}
+
+/**
+ * Under the ERP's rate limit (about 60 calls a minute per appkey). `--quick` compresses the
+ * minute to 4 s and 12 calls, with the node's Rate Limit Wait scaled the same way (31 s of 60).
+ */
+async function rateLimited(gateway: GatewayProcess, shared: ReturnType<typeof forkScenarioProcess> | undefined): Promise<void> {
+	const windowMs = quick ? 4000 : 60000;
+	const maxCalls = quick ? 12 : 60;
+	const count = quick ? 1000 : 5000;
+	const latencyMs = 30;
+	await gateway.start({ latencyMs, rateLimit: { maxCalls, windowMs } });
+	console.log(`\n## Rate limited: ${maxCalls} calls per ${windowMs / 1000} s per appkey, ${latencyMs} ms latency\n`);
+	console.log('| scenario | records | requests | acknowledged | lost | node ms |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+	const specs: ScenarioSpec[] = [
+		{ label: 'Wangdiantong node', kind: 'node', options: { rateLimitWait: ((windowMs / 1000) * 31) / 60, retries: 3 } },
+		{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
+	];
+	for (const spec of specs) {
+		const r = await runScenario(gateway, spec, count, latencyMs, shared);
+		console.log(`| ${r.scenario} | ${r.records} | ${r.requests} | ${r.acknowledged} | ${r.records - r.acknowledged} | ${fmt(r.nodeMs)} |`);
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,142 @@
+/**
+ * The workflows the benchmark runs through n8n's engine: our node, the same workflow with a
+ * pass-through in its place, and the two ways users acknowledge with built-in nodes today
+ * (a Code node that signs, then the HTTP Request node).
+ */
+import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import type { WorkflowJson } from '../test/harness';
+
+export const SUBJECT = 'Subject';
+
+export const items = (ids: readonly string[]): IDataObject[] =>
+	ids.map((rec_id, i) => ({ rec_id, status: i % 10 === 9 ? 1 : 0, message: i % 10 === 9 ? '商城接口超时' : '已同步到商城' }));
+
+const trigger: INode = {
+	id: 'bench-1',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+const records: INode = {
+	id: 'bench-2',
+	name: 'Records',
+	type: 'n8n-nodes-base.noOp',
+	typeVersion: 1,
+	position: [200, 0],
+	parameters: {},
+};
+
+function chain(nodes: INode[], pinned: IDataObject[]): WorkflowJson {
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { nodes, connections, pinData: { Records: pinned.map((json) => ({ json })) } };
+}
+
+export function nodeWorkflow(pinned: IDataObject[], options: INodeParameters): WorkflowJson {
+	const subject: INode = {
+		id: 'bench-3',
+		name: SUBJECT,
+		type: 'n8n-nodes-wangdiantong.wangdiantong',
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: {
+			resource: 'logisticsSync',
+			operation: 'acknowledge',
+			recId: '={{ $json.rec_id }}',
+			status: '={{ $json.status }}',
+			message: '={{ $json.message }}',
+			options,
+		},
+		credentials: { wangdiantongApi: { id: '1', name: 'bench' } },
+	};
+	return chain([trigger, records, subject], pinned);
+}
+
+/** The same workflow with n8n's No-Op in the node's place: the engine's own cost per item. */
+export function passThroughWorkflow(pinned: IDataObject[]): WorkflowJson {
+	const subject: INode = { ...records, id: 'bench-3', name: SUBJECT, position: [400, 0] };
+	return chain([trigger, records, subject], pinned);
+}
+
+/** n8n's HTTP helper alone, as many requests as the node sends: its share of the node's cost. */
+export function helperOnlyWorkflow(pinned: IDataObject[], baseUrl: string): WorkflowJson {
+	const subject: INode = {
+		id: 'bench-3',
+		name: SUBJECT,
+		type: 'bench.helperOnly',
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: { url: `${baseUrl}logistics_sync_ack.php` },
+	};
+	return chain([trigger, records, subject], pinned);
+}
+
+export interface DiyOptions {
+	baseUrl: string;
+	sid: string;
+	appKey: string;
+	appSecret: string;
+	/** Records per request: 1 (one request per record) or 50. */
+	perRequest: number;
+	/** The HTTP Request node's Options → Batching → Items per Batch; undefined = all at once. */
+	requestsAtOnce?: number;
+}
+
+/**
+ * What an integrator writes without our node: a Code node that packs and md5-signs each
+ * request (secrets pasted into the code), then HTTP Request posting the form bodies.
+ */
+function signingCode(options: DiyOptions): string {
+	return `
+const crypto = require('crypto');
+const SID = ${JSON.stringify(options.sid)}, APPKEY = ${JSON.stringify(options.appKey)}, SECRET = ${JSON.stringify(options.appSecret)};
+const PER_REQUEST = ${options.perRequest};
+const len = (s) => [...s].length;
+const pad = (n, w) => String(n).padStart(w, '0');
+const sign = (p) => crypto.createHash('md5').update(Object.keys(p).sort()
+  .map((k) => pad(len(k), 2) + '-' + k + ':' + pad(len(p[k]), 4) + '-' + p[k]).join(';') + SECRET, 'utf8').digest('hex');
+const input = $input.all();
+const out = [];
+for (let i = 0; i < input.length; i += PER_REQUEST) {
+  const list = input.slice(i, i + PER_REQUEST).map((it) => ({ rec_id: String(it.json.rec_id), status: it.json.status, message: it.json.message }));
+  const p = { sid: SID, appkey: APPKEY, timestamp: String(Math.floor(Date.now() / 1000)), logistics_list: JSON.stringify(list) };
+  p.sign = sign(p);
+  out.push({ json: { body: new URLSearchParams(p).toString() } });
+}
+return out;`;
+}
+
+export function diyWorkflow(pinned: IDataObject[], options: DiyOptions): WorkflowJson {
+	const code: INode = {
+		id: 'bench-3',
+		name: 'Sign in Code',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [400, 0],
+		parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: signingCode(options) },
+	};
+	const http: INode = {
+		id: 'bench-4',
+		name: SUBJECT,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [600, 0],
+		onError: 'continueRegularOutput',
+		parameters: {
+			method: 'POST',
+			url: `${options.baseUrl}logistics_sync_ack.php`,
+			sendBody: true,
+			contentType: 'raw',
+			rawContentType: 'application/x-www-form-urlencoded',
+			body: '={{ $json.body }}',
+			options: options.requestsAtOnce ? { batching: { batch: { batchSize: options.requestsAtOnce } } } : {},
+		},
+	};
+	return chain([trigger, records, code, http], pinned);
+}
