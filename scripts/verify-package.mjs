@@ -44,5 +44,5 @@ check(icons.some((f) => f.includes('dark')) && icons.some((f) => !f.includes('da
 
 for (const { ok, what } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
+console.log(failed ? `package policy: ${failed} of ${results.length} checks failed` : `package policy: all ${results.length} checks hold`);
 process.exitCode = failed ? 1 : 0;
