@@ -6,18 +6,12 @@ import { request } from 'undici';
 import { WangdiantongApi } from '../../credentials/WangdiantongApi.credentials';
 import { testCredentials } from '../harness';
 import { DEFAULT_ACCOUNT, MockGateway } from '../mock/gateway';
+import { mockCredentials } from '../workflow/ackWorkflow';
 
 let gateway: MockGateway;
 afterEach(async () => await gateway?.close());
 
-const credentialData = (overrides: Record<string, string> = {}) => ({
-	environment: 'custom',
-	baseUrl: gateway.baseUrl,
-	sid: DEFAULT_ACCOUNT.sid,
-	appKey: DEFAULT_ACCOUNT.appKey,
-	appSecret: DEFAULT_ACCOUNT.appSecret,
-	...overrides,
-});
+const credentialData = (overrides: Record<string, string> = {}) => mockCredentials(gateway, overrides).wangdiantongApi;
 
 /** Sends what `authenticate` produced, with undici, exactly as given. */
 async function sendAuthenticated(body: Record<string, string>, qs?: Record<string, string>, data = credentialData()) {

@@ -43,6 +43,23 @@ export interface GatewayFailure {
 	mayHaveBeenProcessed: boolean;
 }
 
+/**
+ * An answer that cannot be read (not JSON, or JSON of the wrong shape). Retried: a garbled answer
+ * is usually a proxy or a passing fault. `mayHaveBeenProcessed` is the caller's to say: an ack
+ * the gateway may have applied before its answer went wrong, or a query that changes nothing.
+ */
+export function unreadableAnswer(message: string, mayHaveBeenProcessed: boolean, httpStatus?: number): GatewayFailure {
+	return {
+		kind: 'unreadable_body',
+		message,
+		...(httpStatus === undefined ? {} : { httpStatus }),
+		retryable: true,
+		rateLimited: false,
+		credentialsRejected: false,
+		mayHaveBeenProcessed,
+	};
+}
+
 /** Thrown by the core where a caller wants an exception rather than a result. */
 export class GatewayError extends Error {
 	constructor(readonly failure: GatewayFailure) {

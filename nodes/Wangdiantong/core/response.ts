@@ -7,7 +7,7 @@
  * failure. Ids are never passed through a JS number (see json.ts).
  */
 import { erpFailure } from './erpErrors';
-import type { GatewayFailure } from './failure';
+import { unreadableAnswer, type GatewayFailure } from './failure';
 import { parseJsonLossless } from './json';
 import { redactSigns } from './redact';
 
@@ -65,15 +65,7 @@ export function readGatewayResponse(response: RawResponse): GatewayResult {
 	if (code === undefined) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'unreadable_body',
-				message: `The gateway's answer is not the JSON it sends (HTTP ${status}): "${excerpt(body)}"`,
-				httpStatus: status,
-				retryable: true,
-				rateLimited: false,
-				credentialsRejected: false,
-				mayHaveBeenProcessed: true,
-			},
+			failure: unreadableAnswer(`The gateway's answer is not the JSON it sends (HTTP ${status}): "${excerpt(body)}"`, true, status),
 		};
 	}
 	const object = data as Record<string, unknown>;

@@ -1,7 +1,7 @@
 /**
  * Serialising a batch for `logistics_list`, and reading the gateway's per-record `errors`.
  */
-import type { GatewayFailure } from '../failure';
+import { unreadableAnswer, type GatewayFailure } from '../failure';
 import { redactSigns } from '../redact';
 import { recIdKey, type AckRecord } from './record';
 
@@ -35,17 +35,8 @@ function idText(value: unknown): string | undefined {
 }
 
 function unreadableErrors(message: string): PerRecordErrors {
-	return {
-		ok: false,
-		failure: {
-			kind: 'unreadable_body',
-			message,
-			retryable: true,
-			rateLimited: false,
-			credentialsRejected: false,
-			mayHaveBeenProcessed: true,
-		},
-	};
+	// The batch was answered, so the gateway may well have applied it.
+	return { ok: false, failure: unreadableAnswer(message, true) };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Reading a `logistics_sync_query.php` answer: the records waiting to be synced.
  */
 import type { Interpretation } from '../call';
+import { unreadableAnswer } from '../failure';
 
 /** The query's `limit` range (PROTOCOL.md). */
 export const QUERY_LIMIT_MAX = 100;
@@ -22,17 +23,10 @@ function recIdText(value: unknown): string | undefined {
 export function readPendingRecords(data: Record<string, unknown>): Interpretation<PendingRecord[]> {
 	const { trades } = data;
 	if (trades === undefined || trades === null || trades === '') return { ok: true, value: [] };
+	// A query changes nothing at the gateway: nothing can have been processed.
 	const unreadable = (message: string): Interpretation<PendingRecord[]> => ({
 		ok: false,
-		failure: {
-			kind: 'unreadable_body',
-			message,
-			retryable: true,
-			rateLimited: false,
-			credentialsRejected: false,
-			// A query changes nothing at the gateway.
-			mayHaveBeenProcessed: false,
-		},
+		failure: unreadableAnswer(message, false),
 	});
 	if (!Array.isArray(trades)) return unreadable('The gateway answered code 0 with a `trades` field that is not a list');
 	const records: PendingRecord[] = [];
