@@ -6,7 +6,6 @@
  */
 import {
 	NodeOperationError,
-	sleepWithAbort,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -15,6 +14,7 @@ import {
 import { planAcknowledgement } from '../../core/ack/plan';
 import { acknowledgeInBatches } from '../../core/ack/run';
 import { batchFailureError } from '../../helpers/batchError';
+import { cancellableSleep } from '../../helpers/cancellableSleep';
 import { keepMessage } from '../../helpers/keepMessage';
 import { readMappings } from '../../helpers/mappings';
 import { forAgent, routeItems } from '../../helpers/routing';
@@ -52,17 +52,6 @@ export const description: INodeProperties[] = [
 	},
 	acknowledgeOptions,
 ];
-
-/** Wait that ends early when the execution is cancelled, instead of throwing. */
-function cancellableSleep(signal: AbortSignal | undefined) {
-	return async (ms: number) => {
-		try {
-			await sleepWithAbort(ms, signal);
-		} catch {
-			// Cancelled: the caller checks the signal and stops.
-		}
-	};
-}
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

@@ -12,7 +12,6 @@
  */
 import {
 	NodeApiError,
-	sleepWithAbort,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -24,6 +23,7 @@ import { callWithRetries } from '../../core/call';
 import { describeFailure } from '../../core/failure';
 import { QUERY_LIMIT_MAX, readPendingRecords } from '../../core/query/pending';
 import { DEFAULT_RETRY_POLICY } from '../../core/retry';
+import { cancellableSleep } from '../../helpers/cancellableSleep';
 import { keepMessage } from '../../helpers/keepMessage';
 import { gatewayClient } from '../../transport';
 
@@ -118,7 +118,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					readPendingRecords,
 					{
 						retry: DEFAULT_RETRY_POLICY,
-						sleep: async (ms) => await sleepWithAbort(ms, signal).catch(() => undefined),
+						sleep: cancellableSleep(signal),
 						random: Math.random,
 						isCancelled: () => signal?.aborted === true,
 					},
