@@ -60,14 +60,6 @@ export function unreadableAnswer(message: string, mayHaveBeenProcessed: boolean,
 	};
 }
 
-/** Thrown by the core where a caller wants an exception rather than a result. */
-export class GatewayError extends Error {
-	constructor(readonly failure: GatewayFailure) {
-		super(failure.message);
-		this.name = 'GatewayError';
-	}
-}
-
 /** One line for users: the ERP's code and original text beside the English explanation. */
 export function describeFailure(failure: GatewayFailure): string {
 	if (failure.kind === 'erp') {

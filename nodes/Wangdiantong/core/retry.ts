@@ -47,9 +47,3 @@ export function retryDelayMs(
 	// "Equal jitter": at least half the backoff, so retries never bunch up near zero.
 	return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
-
-/** The longest a call can take in total: every attempt timing out plus every maximal wait. */
-export function worstCaseDurationMs(policy: RetryPolicy, timeoutMs: number): number {
-	const waits = Math.max(policy.rateLimitDelayMs * 1.1, policy.maxDelayMs);
-	return (policy.maxRetries + 1) * timeoutMs + policy.maxRetries * waits;
-}
