@@ -3,8 +3,9 @@
 // 4.x: `method`, `url`, and a body given either as JSON (`sendBody: true`, `specifyBody: 'json'`,
 // `jsonBody`: text, expressions resolved by n8n, then parsed) or raw (`contentType: 'raw'`,
 // `rawContentType`, `body`). Like the real node it sends the requests of all items at once,
-// unless Options → Batching sets `batchSize` (and `batchInterval` in ms) — which is why a
-// workflow built this way can flood a rate-limited API. Each request goes through n8n's own
+// unless Options → Batching spaces them: `batchSize` requests started every `batchInterval` ms
+// (defaults 50 and 1,000), never waiting for answers — which is why a workflow built this way
+// can flood a rate-limited API. Each request goes through n8n's own
 // `httpRequest` helper; the response body becomes the item's JSON. A failed request (network
 // error or non-2xx) throws — or, with On Error = continue, outputs `{ error: { message, httpCode,
 // description } }` for that item, paired to it, as the real node does. For our own workflows only.
@@ -78,14 +79,17 @@ export class HttpRequestStandIn implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const { batching } = this.getNodeParameter('options', 0, {}) as { batching?: Batching };
-		const batchSize = batching?.batch?.batchSize ?? items.length;
-		const interval = batching?.batch?.batchInterval ?? 0;
-		const output: INodeExecutionData[] = new Array(items.length);
-		for (let first = 0; first < items.length; first += Math.max(1, batchSize)) {
-			if (first > 0 && interval > 0) await sleep(interval);
-			const indexes = Array.from({ length: Math.min(batchSize, items.length - first) }, (_, i) => first + i);
-			await Promise.all(indexes.map(async (itemIndex) => (output[itemIndex] = await sendOne(this, itemIndex))));
+		// The real node's Batching defaults (50 items, 1,000 ms). It never waits for a request to
+		// answer: it starts one per item and only sleeps the interval before each new batch, so an
+		// interval of 0 sends everything at once too.
+		const batchSize = batching?.batch ? Math.max(1, batching.batch.batchSize ?? 50) : items.length;
+		const interval = batching?.batch ? (batching.batch.batchInterval ?? 1000) : 0;
+		const sent: Array<Promise<INodeExecutionData>> = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			if (itemIndex > 0 && interval > 0 && itemIndex % batchSize === 0) await sleep(interval);
+			sent.push(sendOne(this, itemIndex));
 		}
+		const output = await Promise.all(sent);
 		return [output];
 	}
 }
