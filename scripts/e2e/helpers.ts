@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
+import { parseExecuteOutput, type ExecuteItem as Item, type ExecuteRun as RunOutput } from './executeOutput';
 
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(REPO, 'examples', 'acknowledge.workflow.json');
@@ -44,23 +45,6 @@ interface MockState {
 	pending: string[];
 }
 
-interface Item {
-	json: Record<string, unknown> & { wdtAck?: Record<string, unknown> };
-}
-
-interface NodeRun {
-	executionStatus?: string;
-	error?: { message?: string };
-	data?: { main?: Array<Item[] | null> };
-}
-
-/** The part of n8n's IRun (what `n8n execute --rawOutput` prints) that is checked. */
-interface RunOutput {
-	finished?: boolean;
-	status?: string;
-	data?: { resultData?: { error?: { message?: string }; runData?: Record<string, NodeRun[]> } };
-}
-
 function readState(file: string): MockState {
 	return JSON.parse(readFileSync(file, 'utf8')) as MockState;
 }
@@ -87,33 +71,6 @@ function fixtures(dir: string, stateFile: string): void {
 		JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }, null, 2) + '\n',
 	);
 	console.log(WORKFLOW_ID);
-}
-
-/**
- * `n8n execute --rawOutput` prints the run as pretty JSON — through n8n's logger, at level info.
- * run.sh sets N8N_LOG_OUTPUT=console and N8N_LOG_FORMAT=json, so stdout is one JSON object per
- * line and the run is the `message` of one of them; with the text format (or a logger that prints
- * plainly) it is the text from the first line that is just "{".
- */
-function parseExecuteOutput(text: string): RunOutput {
-	const isRun = (value: unknown): value is RunOutput =>
-		typeof value === 'object' && value !== null && 'data' in value && typeof (value as RunOutput).data?.resultData === 'object';
-	for (const line of text.split('\n').reverse()) {
-		if (!line.startsWith('{')) continue;
-		try {
-			const entry = JSON.parse(line) as { message?: unknown };
-			if (isRun(entry)) return entry;
-			if (typeof entry.message === 'string' && entry.message.startsWith('{')) {
-				const run: unknown = JSON.parse(entry.message);
-				if (isRun(run)) return run;
-			}
-		} catch {
-			// not a log line of ours: n8n or a dependency printed something else
-		}
-	}
-	const start = text.search(/^\{\s*$/m);
-	if (start < 0) throw new Error('no run data (JSON) in the output of n8n execute');
-	return JSON.parse(text.slice(start, text.lastIndexOf('}') + 1)) as RunOutput;
 }
 
 function check(outputFile: string, stateFile: string): boolean {

