@@ -7,34 +7,18 @@ import type { INodeType } from 'n8n-workflow';
 import { acknowledgeInBatches } from '../nodes/Wangdiantong/core/ack/run';
 import { validateAckRecord } from '../nodes/Wangdiantong/core/ack/record';
 import { DEFAULT_RETRY_POLICY } from '../nodes/Wangdiantong/core/retry';
-import { createRegistry, runWorkflow, type WorkflowJson } from '../test/harness';
+import { createRegistry, runWorkflow } from '../test/harness';
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import { createUndiciTransport } from '../test/support/undiciTransport';
 import { HelperOnly } from './helperOnly';
 import { measure } from './measure';
 import type { ScenarioSpec } from './spec';
-import { diyWorkflow, helperOnlyWorkflow, items, nodeWorkflow, passThroughWorkflow, SUBJECT } from './workflows';
+import { benchWorkflow, items, measuredNodes } from './workflows';
 
 const registry = createRegistry({ from: process.env.BENCH_FROM === 'source' ? 'source' : 'dist' }).addNodeType(
 	'bench.helperOnly',
 	new HelperOnly() as INodeType,
 );
-
-function workflowFor(spec: ScenarioSpec, ids: readonly string[], baseUrl: string): WorkflowJson {
-	const pinned = items(ids);
-	switch (spec.kind) {
-		case 'passThrough':
-			return passThroughWorkflow(pinned);
-		case 'node':
-			return nodeWorkflow(pinned, spec.options ?? {});
-		case 'helperOnly':
-			return helperOnlyWorkflow(pinned, baseUrl);
-		case 'diy':
-			return diyWorkflow(pinned, { baseUrl, ...DEFAULT_ACCOUNT, perRequest: spec.perRequest, requestsAtOnce: spec.requestsAtOnce });
-		case 'bare':
-			throw new Error('the bare client runs no workflow');
-	}
-}
 
 async function runBare(ids: readonly string[], baseUrl: string): Promise<number> {
 	const transport = createUndiciTransport({ baseUrl, credentials: DEFAULT_ACCOUNT });
@@ -67,40 +51,42 @@ async function runBare(ids: readonly string[], baseUrl: string): Promise<number>
  * Time inside the measured node (n8n's own executionTime), or the whole run for the bare client;
  * and what the run leaves for n8n to hold (its run data), to measure memory while it is alive.
  */
-async function runOnce(spec: ScenarioSpec, ids: readonly string[], baseUrl: string): Promise<{ nodeMs: number; held: unknown }> {
+async function runOnce(spec: ScenarioSpec, ids: readonly string[], baseUrl: string, latencyMs: number): Promise<{ nodeMs: number; held: unknown }> {
 	if (spec.kind === 'bare') return { nodeMs: await runBare(ids, baseUrl), held: undefined };
 	const credentials = { wangdiantongApi: { environment: 'custom', baseUrl, ...DEFAULT_ACCOUNT } };
-	const result = await runWorkflow({ workflow: workflowFor(spec, ids, baseUrl), registry, credentials });
+	const result = await runWorkflow({ workflow: benchWorkflow(spec, items(ids), baseUrl, latencyMs), registry, credentials });
 	if (result.status !== 'success') throw new Error(`${spec.label}: ${result.status} ${result.error?.message ?? ''}`);
-	return { nodeMs: result.run.data.resultData.runData[SUBJECT]?.[0]?.executionTime ?? 0, held: result.run };
+	const { runData } = result.run.data.resultData;
+	const nodeMs = measuredNodes(spec).reduce((sum, name) => sum + (runData[name]?.[0]?.executionTime ?? NaN), 0);
+	return { nodeMs, held: result.run };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
 
 type Message =
-	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; warmIds: string[]; ids: string[] }
+	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; latencyMs: number; warmIds: string[]; ids: string[] }
 	| { cmd: 'go' };
 
-let pending: { spec: ScenarioSpec; baseUrl: string; ids: string[] } | undefined;
+let pending: { spec: ScenarioSpec; baseUrl: string; latencyMs: number; ids: string[] } | undefined;
 
 // The process may serve several scenarios in a row (--quick); each one warms up first.
 process.on('message', (message: Message) => {
 	void (async () => {
 		try {
 			if (message.cmd === 'run') {
-				await runOnce(message.spec, message.warmIds, message.baseUrl); // JIT and module warm-up
+				await runOnce(message.spec, message.warmIds, message.baseUrl, message.latencyMs); // JIT and module warm-up
 				gc();
 				pending = message;
 				process.send?.({ cmd: 'warm' });
 				return;
 			}
 			if (!pending) throw new Error('go before run');
-			const { spec, baseUrl, ids } = pending;
+			const { spec, baseUrl, latencyMs, ids } = pending;
 			pending = undefined;
 			gc();
 			const heapBefore = heapMb();
-			const measured = await measure(async () => await runOnce(spec, ids, baseUrl));
+			const measured = await measure(async () => await runOnce(spec, ids, baseUrl, latencyMs));
 			// Heap still in use while n8n holds the run's data, then once it lets go: the second
 			// shows whether anything outlives the execution (a leak), the first how much it holds.
 			gc();

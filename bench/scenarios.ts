@@ -80,7 +80,7 @@ export async function runScenario(
 			};
 			child.on('message', onMessage);
 			child.on('exit', onExit);
-			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, warmIds, ids });
+			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, latencyMs, warmIds, ids });
 		});
 		const after = await gateway.stats();
 		return {

@@ -6,11 +6,30 @@
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../test/harness';
+import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
+import type { ScenarioSpec } from './spec';
 
 export const SUBJECT = 'Subject';
+const SIGNING_NODE = 'Sign in Code';
 
+/** The nodes whose time a scenario measures: the do-it-yourself way includes its signing Code node. */
+export const measuredNodes = (spec: ScenarioSpec): string[] => (spec.kind === 'diy' ? [SIGNING_NODE, SUBJECT] : [SUBJECT]);
+
+/** Every tenth record reports a failure at the shop platform, the others a success. */
 export const items = (ids: readonly string[]): IDataObject[] =>
 	ids.map((rec_id, i) => ({ rec_id, status: i % 10 === 9 ? 1 : 0, message: i % 10 === 9 ? '商城接口超时' : '已同步到商城' }));
+
+/**
+ * The same items as `items()` for the consecutive ids first, first + 1, …, as a Code node's
+ * JavaScript: for a real n8n, whose CLI runs ignore pinned data.
+ */
+export const itemsCode = (firstId: string, count: number): string => `
+const first = BigInt(${JSON.stringify(firstId)});
+return Array.from({ length: ${count} }, (_, i) => ({ json: {
+  rec_id: String(first + BigInt(i)),
+  status: i % 10 === 9 ? 1 : 0,
+  message: i % 10 === 9 ? '商城接口超时' : '已同步到商城',
+} }));`;
 
 const trigger: INode = {
 	id: 'bench-1',
@@ -84,13 +103,15 @@ export interface DiyOptions {
 	appSecret: string;
 	/** Records per request: 1 (one request per record) or 50. */
 	perRequest: number;
-	/** The HTTP Request node's Options → Batching → Items per Batch; undefined = all at once. */
-	requestsAtOnce?: number;
+	/** The HTTP Request node's Options → Batching: one request every `intervalMs`; undefined = all at once. */
+	pacing?: { intervalMs: number };
 }
 
 /**
  * What an integrator writes without our node: a Code node that packs and md5-signs each
- * request (secrets pasted into the code), then HTTP Request posting the form bodies.
+ * request (secrets pasted into the code), then HTTP Request posting the form bodies. n8n's task
+ * runner offers no URLSearchParams, so the form body is encoded by hand; `require('crypto')`
+ * needs NODE_FUNCTION_ALLOW_BUILTIN=crypto there.
  */
 function signingCode(options: DiyOptions): string {
 	return `
@@ -107,7 +128,7 @@ for (let i = 0; i < input.length; i += PER_REQUEST) {
   const list = input.slice(i, i + PER_REQUEST).map((it) => ({ rec_id: String(it.json.rec_id), status: it.json.status, message: it.json.message }));
   const p = { sid: SID, appkey: APPKEY, timestamp: String(Math.floor(Date.now() / 1000)), logistics_list: JSON.stringify(list) };
   p.sign = sign(p);
-  out.push({ json: { body: new URLSearchParams(p).toString() } });
+  out.push({ json: { body: Object.entries(p).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&') } });
 }
 return out;`;
 }
@@ -115,7 +136,7 @@ return out;`;
 export function diyWorkflow(pinned: IDataObject[], options: DiyOptions): WorkflowJson {
 	const code: INode = {
 		id: 'bench-3',
-		name: 'Sign in Code',
+		name: SIGNING_NODE,
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
 		position: [400, 0],
@@ -135,8 +156,39 @@ export function diyWorkflow(pinned: IDataObject[], options: DiyOptions): Workflo
 			contentType: 'raw',
 			rawContentType: 'application/x-www-form-urlencoded',
 			body: '={{ $json.body }}',
-			options: options.requestsAtOnce ? { batching: { batch: { batchSize: options.requestsAtOnce } } } : {},
+			options: options.pacing ? { batching: { batch: { batchSize: 1, batchInterval: options.pacing.intervalMs } } } : {},
 		},
 	};
 	return chain([trigger, records, code, http], pinned);
+}
+
+/** The workflow one benchmark scenario runs, its records pinned on the Records node. */
+export function benchWorkflow(spec: ScenarioSpec, pinned: IDataObject[], baseUrl: string, latencyMs: number): WorkflowJson {
+	switch (spec.kind) {
+		case 'passThrough':
+			return passThroughWorkflow(pinned);
+		case 'node':
+			return nodeWorkflow(pinned, spec.options ?? {});
+		case 'helperOnly':
+			return helperOnlyWorkflow(pinned, baseUrl);
+		case 'diy':
+			return diyWorkflow(pinned, {
+				baseUrl,
+				...DEFAULT_ACCOUNT,
+				perRequest: spec.perRequest,
+				pacing: spec.pacing && { intervalMs: spec.pacing.intervalMs === 'latency' ? latencyMs : spec.pacing.intervalMs },
+			});
+		case 'bare':
+			throw new Error('the bare client runs no workflow');
+	}
+}
+
+/** The same workflow with a Code node making the records in place of the pinned ones. */
+export function withGeneratedRecords(workflow: WorkflowJson, firstId: string, count: number): WorkflowJson {
+	const nodes = workflow.nodes.map((node) =>
+		node.name === records.name
+			? { ...node, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: itemsCode(firstId, count) } }
+			: node,
+	);
+	return { ...workflow, nodes, pinData: {} };
 }

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:n8n` (scripts/e2e/bench.sh, which installs a real n8n and our packed tarball
+ * into it first): the benchmark's main rows in a REAL n8n, 1.x or 2.x, with n8n's own Code node
+ * (in its task runner) and HTTP Request node for the do-it-yourself rows, where `npm run bench`
+ * has to use the harness's lean stand-ins. Each scenario is one `n8n execute` of a workflow whose
+ * Code node makes the records; the time is n8n's own executionTime of the measured nodes. CPU
+ * and memory are left to `npm run bench`: here each run is a fresh n8n process whose start-up
+ * (seconds of CPU, varying by more than the node's whole cost) would drown them.
+ *
+ * Environment (set by bench.sh): N8N_BIN, the n8n executable with its settings exported; WORK, a
+ * folder for this run's files. Arguments: --records N (default 5000), --latency MS (default 30).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
+import { parseExecuteOutput, type ExecuteRun } from '../scripts/e2e/executeOutput';
+import { GatewayProcess } from './gateway';
+import type { ScenarioSpec } from './spec';
+import { benchWorkflow, measuredNodes, withGeneratedRecords } from './workflows';
+
+const BATCH = 50;
+const CREDENTIAL_ID = 'wdt-bench';
+/** One request per record, or one batch a second: too slow to be worth it beyond this many records. */
+const SLOW_UP_TO = 5000;
+
+const SPECS: ScenarioSpec[] = [
+	{ label: 'pass-through (No-Op)', kind: 'passThrough' },
+	{ label: 'Wangdiantong node', kind: 'node' },
+	{ label: 'Wangdiantong node, concurrency 2', kind: 'node', options: { concurrency: 2 } },
+	{ label: 'DIY Code + HTTP Request, 50/request, one started per round trip', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 'latency' } },
+	{ label: 'DIY Code + HTTP Request, 50/request, one per second (Batching defaults)', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 1000 } },
+	{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
+	{ label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+];
+
+function argument(name: string, fallback: number): number {
+	const at = process.argv.indexOf(name);
+	const value = at < 0 ? fallback : Number(process.argv[at + 1]);
+	if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number, got ${process.argv[at + 1]}`);
+	return value;
+}
+
+function requiredEnv(name: string): string {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set: run this through scripts/e2e/bench.sh (npm run bench:n8n)`);
+	return value;
+}
+
+const n8nBin = requiredEnv('N8N_BIN');
+const work = requiredEnv('WORK');
+
+/** Runs one n8n CLI command, its output in files named after `label`; returns its stdout. */
+async function n8n(label: string, args: string[]): Promise<string> {
+	const out = path.join(work, `${label}.out`);
+	const err = path.join(work, `${label}.err`);
+	const status = await new Promise<number | null>((resolve, reject) => {
+		const child = spawn(n8nBin, args, { stdio: ['ignore', openSync(out, 'w'), openSync(err, 'w')] });
+		child.on('error', reject);
+		child.on('exit', resolve);
+	});
+	if (status !== 0) {
+		// The last lines say why; the run itself (thousands of items) would bury them.
+		const tail = (file: string) => readFileSync(file, 'utf8').split('\n').slice(-8).join('\n').slice(-2000);
+		throw new Error(`n8n ${args[0]} exited ${String(status)}; the last lines of ${out} and ${err}:\n${tail(out)}\n${tail(err)}`);
+	}
+	return readFileSync(out, 'utf8');
+}
+
+/** Fresh records at the gateway: after a reset it numbers them from the same first id every time. */
+async function freshRecords(gateway: GatewayProcess, count: number): Promise<string> {
+	await gateway.reset();
+	const ids = await gateway.seed(count);
+	const first = BigInt(ids[0] ?? '0');
+	if (ids.some((id, i) => BigInt(id) !== first + BigInt(i))) throw new Error('the gateway did not number the records consecutively');
+	return first.toString();
+}
+
+function executionMs(run: ExecuteRun, spec: ScenarioSpec): number {
+	const runData = run.data?.resultData?.runData ?? {};
+	return measuredNodes(spec).reduce((sum, name) => sum + (runData[name]?.[0]?.executionTime ?? NaN), 0);
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+async function main(): Promise<void> {
+	const records = argument('--records', 5000);
+	const latencyMs = argument('--latency', 30);
+	const slow = (spec: ScenarioSpec) => spec.kind === 'diy' && (spec.perRequest === 1 || spec.pacing?.intervalMs === 1000);
+	const specs = SPECS.filter((spec) => !(slow(spec) && records > SLOW_UP_TO) && !(spec.kind === 'diy' && spec.pacing?.intervalMs === 'latency' && latencyMs === 0));
+	const gateway = GatewayProcess.spawn();
+	try {
+		await gateway.start({ latencyMs });
+		const firstId = await freshRecords(gateway, records);
+
+		const dir = path.join(work, 'bench-workflows');
+		mkdirSync(dir, { recursive: true });
+		const credential = { id: CREDENTIAL_ID, name: 'Wangdiantong bench gateway', type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } };
+		writeFileSync(path.join(work, 'bench-credentials.json'), JSON.stringify([credential]));
+		const ids = specs.map((spec, i) => {
+			const workflow = withGeneratedRecords(benchWorkflow(spec, [], gateway.baseUrl, latencyMs), firstId, records);
+			const nodes = workflow.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: { id: CREDENTIAL_ID, name: credential.name } } } : node));
+			// n8n 1.x takes workflow ids of at most 16 characters (utils.isWorkflowIdValid).
+			const id = `wdtBench${String(i).padStart(2, '0')}`;
+			writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ ...workflow, nodes, id, name: spec.label, active: false, settings: {} }));
+			return id;
+		});
+		await n8n('import-credentials', ['import:credentials', `--input=${path.join(work, 'bench-credentials.json')}`]);
+		await n8n('import-workflows', ['import:workflow', '--separate', `--input=${dir}`]);
+
+		const version = JSON.parse(readFileSync(path.join(path.dirname(n8nBin), '..', 'n8n', 'package.json'), 'utf8')) as { version: string };
+		console.log(`\n## In a real n8n ${version.version}, Node ${process.version}: ${records} records, ${latencyMs} ms latency\n`);
+		console.log('| scenario | records | requests | acknowledged | records/s | node ms | floor ms | node/floor |');
+		console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+		for (const [i, spec] of specs.entries()) {
+			await freshRecords(gateway, records);
+			const before = await gateway.stats();
+			const stdout = await n8n(`execute-${ids[i]}`, ['execute', `--id=${ids[i]}`, '--rawOutput']);
+			const after = await gateway.stats();
+			const run = parseExecuteOutput(stdout);
+			const error = run.data?.resultData?.error;
+			if (error) throw new Error(`${spec.label}: the workflow failed: ${String(error.message)}`);
+			const requests = after.requests - before.requests;
+			const acknowledged = after.ledger - before.ledger;
+			const nodeMs = executionMs(run, spec);
+			const floorMs = Math.ceil(records / BATCH) * latencyMs;
+			const ratio = requests > 0 && floorMs > 0 ? fmt(nodeMs / floorMs, 2) : '–';
+			console.log(`| ${spec.label} | ${records} | ${requests} | ${acknowledged} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} |`);
+			if (spec.kind !== 'passThrough' && acknowledged !== records) console.log(`  (${records - acknowledged} records were not acknowledged)`);
+		}
+	} finally {
+		await gateway.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});
