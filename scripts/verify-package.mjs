@@ -42,6 +42,19 @@ for (const file of pkg.n8n?.nodes ?? []) {
 const icons = shipped.filter((file) => file.endsWith('.svg'));
 check(icons.some((f) => f.includes('dark')) && icons.some((f) => !f.includes('dark')), 'light and dark SVG icons are shipped');
 
+// The values our code takes from n8n-workflow at run time must exist in every n8n line we support:
+// the peer is whatever n8n brings. Each name here was looked up in n8n 1.123.50's n8n-workflow
+// and in 2.40.7's (scripts/e2e checks the n8n it runs in). `sleepWithAbort` is not here: 2.x
+// dropped it, and every rate-limit wait was skipped there until the node stopped using it.
+const IN_BOTH_N8N_LINES = new Set(['NodeApiError', 'NodeOperationError', 'NodeConnectionTypes', 'sleep']);
+const used = new Set(
+	shipped
+		.filter((file) => file.endsWith('.js'))
+		.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/\bn8n_workflow_1\.(\w+)/g)].map((m) => m[1])),
+);
+const unknown = [...used].filter((name) => !IN_BOTH_N8N_LINES.has(name));
+check(used.size > 0 && unknown.length === 0, `n8n-workflow values used exist in n8n 1.x and 2.x (${[...used].sort().join(', ')})${unknown.length ? `; not known in both: ${unknown.join(', ')}` : ''}`);
+
 for (const { ok, what } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(failed ? `package policy: ${failed} of ${results.length} checks failed` : `package policy: all ${results.length} checks hold`);

@@ -178,6 +178,22 @@ test('transient faults are retried inside the node; a batch processed before a r
 	expect(gateway.ledger.map((entry) => entry.recId)).toEqual(ids);
 });
 
+test('the waits really wait: Rate Limit Wait after a 1012, at least half of Retry Wait after a 503', async () => {
+	// On n8n 2.x every wait once returned at once (a helper 2.x no longer exports), and all the
+	// other tests still passed: their waits are a few milliseconds anyway. Lower bounds only.
+	const ids = pending(2);
+	gateway.injectFault({ kind: 'rate_limit' }, { times: 1 });
+	const limited = await acknowledge(ids.map((rec_id) => ({ rec_id, status: 0 })), { parameters: { options: { rateLimitWait: 0.4 } } });
+	expect(routes(limited).acknowledged).toHaveLength(2);
+	expect(limited.run.data.resultData.runData[NODE][0].executionTime).toBeGreaterThanOrEqual(400);
+
+	const [other] = pending(1);
+	gateway.injectFault({ kind: 'http', status: 503 }, { times: 1 });
+	const retried = await acknowledge([{ rec_id: other, status: 0 }], { parameters: { options: { retryWait: 600 } } });
+	expect(routes(retried).acknowledged).toHaveLength(1);
+	expect(retried.run.data.resultData.runData[NODE][0].executionTime).toBeGreaterThanOrEqual(300);
+});
+
 test('Invalid Items = Stop the Workflow: nothing is sent and the error names the item and field', async () => {
 	const ids = pending(3);
 	const result = await acknowledge(
