@@ -15,6 +15,7 @@ import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
+import type { MockGatewayOptions } from '../test/mock/types';
 import { parseExecuteOutput, type ExecuteRun } from '../scripts/e2e/executeOutput';
 import { GatewayProcess } from './gateway';
 import type { ScenarioSpec } from './spec';
@@ -84,51 +85,78 @@ function executionMs(run: ExecuteRun, spec: ScenarioSpec): number {
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
+interface Phase {
+	title: string;
+	gateway: MockGatewayOptions;
+	specs: ScenarioSpec[];
+}
+
+let workflowCount = 0;
+
+/** Writes and imports the credential and one workflow per scenario, for the gateway as it is now. */
+async function importScenarios(gateway: GatewayProcess, phase: Phase, records: number, firstId: string, latencyMs: number): Promise<string[]> {
+	const dir = path.join(work, `workflows-${phase.specs.length}-${Date.now()}`);
+	mkdirSync(dir, { recursive: true });
+	const credential = { id: CREDENTIAL_ID, name: 'Wangdiantong bench gateway', type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } };
+	writeFileSync(path.join(dir, '..', 'bench-credentials.json'), JSON.stringify([credential]));
+	const ids = phase.specs.map((spec) => {
+		const workflow = withGeneratedRecords(benchWorkflow(spec, [], gateway.baseUrl, latencyMs), firstId, records);
+		const nodes = workflow.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: { id: CREDENTIAL_ID, name: credential.name } } } : node));
+		// n8n 1.x takes workflow ids of at most 16 characters (utils.isWorkflowIdValid).
+		const id = `wdtBench${String(++workflowCount).padStart(3, '0')}`;
+		writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ ...workflow, nodes, id, name: spec.label, active: false, settings: {} }));
+		return id;
+	});
+	await n8n('import-credentials', ['import:credentials', `--input=${path.join(dir, '..', 'bench-credentials.json')}`]);
+	await n8n(`import-workflows-${workflowCount}`, ['import:workflow', '--separate', `--input=${dir}`]);
+	return ids;
+}
+async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, latencyMs: number): Promise<void> {
+	await gateway.start(phase.gateway);
+	const firstId = await freshRecords(gateway, records);
+	const ids = await importScenarios(gateway, phase, records, firstId, latencyMs);
+	console.log(`\n### ${phase.title}\n`);
+	console.log('| scenario | records | requests | refused as rate-limited | acknowledged | lost | records/s | node ms | floor ms | node/floor |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	for (const [i, spec] of phase.specs.entries()) {
+		await freshRecords(gateway, records);
+		const before = await gateway.stats();
+		const stdout = await n8n(`execute-${ids[i]}`, ['execute', `--id=${ids[i]}`, '--rawOutput']);
+		const after = await gateway.stats();
+		const run = parseExecuteOutput(stdout);
+		const error = run.data?.resultData?.error;
+		if (error) throw new Error(`${spec.label}: the workflow failed: ${String(error.message)}`);
+		const requests = after.requests - before.requests;
+		const acknowledged = after.ledger - before.ledger;
+		const lost = spec.kind === 'passThrough' ? '–' : String(records - acknowledged);
+		const nodeMs = executionMs(run, spec);
+		const floorMs = Math.ceil(records / BATCH) * latencyMs;
+		const ratio = requests > 0 && floorMs > 0 ? fmt(nodeMs / floorMs, 2) : '–';
+		console.log(
+			`| ${spec.label} | ${records} | ${requests} | ${after.rateLimited - before.rateLimited} | ${acknowledged} | ${lost} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} |`,
+		);
+	}
+}
+
 async function main(): Promise<void> {
 	const records = argument('--records', 5000);
 	const latencyMs = argument('--latency', 30);
 	const slow = (spec: ScenarioSpec) => spec.kind === 'diy' && (spec.perRequest === 1 || spec.pacing?.intervalMs === 1000);
-	const specs = SPECS.filter((spec) => !(slow(spec) && records > SLOW_UP_TO) && !(spec.kind === 'diy' && spec.pacing?.intervalMs === 'latency' && latencyMs === 0));
+	const fits = (spec: ScenarioSpec) => !(slow(spec) && records > SLOW_UP_TO) && !(spec.kind === 'diy' && spec.pacing?.intervalMs === 'latency' && latencyMs === 0);
+	const version = JSON.parse(readFileSync(path.join(path.dirname(n8nBin), '..', 'n8n', 'package.json'), 'utf8')) as { version: string };
+	console.log(`\n## In a real n8n ${version.version}, Node ${process.version}: ${records} records, ${latencyMs} ms latency`);
+	const phases: Phase[] = [
+		{ title: 'No rate limit', gateway: { latencyMs }, specs: SPECS.filter(fits) },
+		{
+			// The ERP's limit, about 60 calls a minute per appkey (PROTOCOL.md): the node with its defaults.
+			title: 'Rate limited: 60 calls per 60 s per appkey',
+			gateway: { latencyMs, rateLimit: { maxCalls: 60, windowMs: 60000 } },
+			specs: SPECS.filter((spec) => fits(spec) && (spec.kind === 'diy' ? spec.perRequest === BATCH : spec.kind === 'node' && !spec.options)),
+		},
+	];
 	const gateway = GatewayProcess.spawn();
 	try {
-		await gateway.start({ latencyMs });
-		const firstId = await freshRecords(gateway, records);
-
-		const dir = path.join(work, 'bench-workflows');
-		mkdirSync(dir, { recursive: true });
-		const credential = { id: CREDENTIAL_ID, name: 'Wangdiantong bench gateway', type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } };
-		writeFileSync(path.join(work, 'bench-credentials.json'), JSON.stringify([credential]));
-		const ids = specs.map((spec, i) => {
-			const workflow = withGeneratedRecords(benchWorkflow(spec, [], gateway.baseUrl, latencyMs), firstId, records);
-			const nodes = workflow.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: { id: CREDENTIAL_ID, name: credential.name } } } : node));
-			// n8n 1.x takes workflow ids of at most 16 characters (utils.isWorkflowIdValid).
-			const id = `wdtBench${String(i).padStart(2, '0')}`;
-			writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ ...workflow, nodes, id, name: spec.label, active: false, settings: {} }));
-			return id;
-		});
-		await n8n('import-credentials', ['import:credentials', `--input=${path.join(work, 'bench-credentials.json')}`]);
-		await n8n('import-workflows', ['import:workflow', '--separate', `--input=${dir}`]);
-
-		const version = JSON.parse(readFileSync(path.join(path.dirname(n8nBin), '..', 'n8n', 'package.json'), 'utf8')) as { version: string };
-		console.log(`\n## In a real n8n ${version.version}, Node ${process.version}: ${records} records, ${latencyMs} ms latency\n`);
-		console.log('| scenario | records | requests | acknowledged | records/s | node ms | floor ms | node/floor |');
-		console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-		for (const [i, spec] of specs.entries()) {
-			await freshRecords(gateway, records);
-			const before = await gateway.stats();
-			const stdout = await n8n(`execute-${ids[i]}`, ['execute', `--id=${ids[i]}`, '--rawOutput']);
-			const after = await gateway.stats();
-			const run = parseExecuteOutput(stdout);
-			const error = run.data?.resultData?.error;
-			if (error) throw new Error(`${spec.label}: the workflow failed: ${String(error.message)}`);
-			const requests = after.requests - before.requests;
-			const acknowledged = after.ledger - before.ledger;
-			const nodeMs = executionMs(run, spec);
-			const floorMs = Math.ceil(records / BATCH) * latencyMs;
-			const ratio = requests > 0 && floorMs > 0 ? fmt(nodeMs / floorMs, 2) : '–';
-			console.log(`| ${spec.label} | ${records} | ${requests} | ${acknowledged} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} |`);
-			if (spec.kind !== 'passThrough' && acknowledged !== records) console.log(`  (${records - acknowledged} records were not acknowledged)`);
-		}
+		for (const phase of phases) await runPhase(gateway, phase, records, latencyMs);
 	} finally {
 		await gateway.close();
 	}
