@@ -2,18 +2,21 @@
  * Helpers for the end-to-end run in a real n8n (scripts/e2e/run.sh). Two subcommands:
  *
  *   ts-node --transpile-only scripts/e2e/helpers.ts fixtures <dir> <mock-state-file>
- *     Writes <dir>/credentials.json (for `n8n import:credentials`) and <dir>/workflow.json (for
- *     `n8n import:workflow`) and prints the workflow id.
+ *     Writes <dir>/credentials.json (for `n8n import:credentials`) and, in <dir>/workflows, the
+ *     acknowledge example and the sync loop example (loopCheck.ts) for `n8n import:workflow
+ *     --separate`; prints their ids, in that order, on one line.
  *
- *   ts-node --transpile-only scripts/e2e/helpers.ts check <execute-stdout-file> <mock-state-file>
- *     Reads what `n8n execute --rawOutput` printed and the mock gateway's ledger, prints one line
- *     per check and a PASS/FAIL summary; exits 1 on any failure.
+ *   ts-node --transpile-only scripts/e2e/helpers.ts check <ack-stdout> <loop-stdout> <mock-state-file>
+ *     Reads what the two `n8n execute --rawOutput` printed and the mock gateway's ledger, prints
+ *     one line per check and a PASS/FAIL summary; exits 1 on any failure.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
 import { parseExecuteOutput, type ExecuteItem as Item, type ExecuteRun as RunOutput } from './executeOutput';
+import { checkLoop, LOOP_WORKFLOW_ID, loopWorkflow } from './loopCheck';
+import { readState, type MockState } from './mockState';
 
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(REPO, 'examples', 'acknowledge.workflow.json');
@@ -38,17 +41,6 @@ const FAILED: Array<[string, string]> = [
 	['TRK-7', 'invalid'],
 ];
 
-interface MockState {
-	baseUrl: string;
-	ledger: Array<{ recId: string; status: number; message: string; requestNumber: number }>;
-	requests: Array<{ number: number; api: string; outcome: string; code?: number }>;
-	pending: string[];
-}
-
-function readState(file: string): MockState {
-	return JSON.parse(readFileSync(file, 'utf8')) as MockState;
-}
-
 function fixtures(dir: string, stateFile: string): void {
 	const { baseUrl } = readState(stateFile);
 	// n8n 1.x `import:credentials` reads an array; `data` given as an object is encrypted with
@@ -66,14 +58,13 @@ function fixtures(dir: string, stateFile: string): void {
 	// `import:workflow` takes the workflow as exported; without an id it would make one up and we
 	// could not name it to `execute --id`. The example itself stays as users download it.
 	const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
-	writeFileSync(
-		path.join(dir, 'workflow.json'),
-		JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }, null, 2) + '\n',
-	);
-	console.log(WORKFLOW_ID);
+	mkdirSync(path.join(dir, 'workflows'), { recursive: true });
+	writeFileSync(path.join(dir, 'workflows', 'acknowledge.json'), JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }, null, 2) + '\n');
+	writeFileSync(path.join(dir, 'workflows', 'sync-loop.json'), JSON.stringify(loopWorkflow(readState(stateFile)), null, 2) + '\n');
+	console.log(`${WORKFLOW_ID} ${LOOP_WORKFLOW_ID}`);
 }
 
-function check(outputFile: string, stateFile: string): boolean {
+function check(outputFile: string, loopOutputFile: string, stateFile: string): boolean {
 	const results: Array<{ ok: boolean; what: string; detail?: string }> = [];
 	const expect = (ok: boolean, what: string, detail?: string): boolean => {
 		results.push({ ok, what, detail: ok ? undefined : detail });
@@ -149,17 +140,25 @@ function check(outputFile: string, stateFile: string): boolean {
 		expect(false, "the mock gateway's ledger could be read", String(error));
 	}
 	if (state) {
-		const ledgerIds = state.ledger.map((entry) => entry.recId).sort();
+		// The example's own records: all but the sync loop's (checked in loopCheck.ts).
+		const loopRecords = new Set(state.loopRecords);
+		const exampleLedger = state.ledger.filter((entry) => !loopRecords.has(entry.recId));
+		const ledgerIds = exampleLedger.map((entry) => entry.recId).sort();
 		expect(
 			JSON.stringify(ledgerIds) === JSON.stringify(ACKNOWLEDGED),
 			'the mock gateway recorded exactly 6 acknowledgements, one per record 100001–100006',
-			`ledger: ${JSON.stringify(state.ledger)}`,
+			`ledger: ${JSON.stringify(exampleLedger)}`,
 		);
 		expect(
-			state.ledger.every((entry) => LEDGER_STATUS[entry.recId] === entry.status),
+			exampleLedger.every((entry) => LEDGER_STATUS[entry.recId] === entry.status),
 			'each acknowledgement carries the status the workflow sent (0 synced, 1 failed)',
-			`ledger: ${JSON.stringify(state.ledger.map((entry) => [entry.recId, entry.status]))}`,
+			`ledger: ${JSON.stringify(exampleLedger.map((entry) => [entry.recId, entry.status]))}`,
 		);
+		try {
+			checkLoop(parseExecuteOutput(readFileSync(loopOutputFile, 'utf8')), state, expect);
+		} catch (error) {
+			expect(false, 'sync loop: n8n execute printed the run as JSON', String(error));
+		}
 		expect(state.pending.length === 0, 'no record is left pending at the gateway', `pending: ${JSON.stringify(state.pending)}`);
 		const acks = state.requests.filter((r) => r.api === 'logistics_sync_ack');
 		console.log(
@@ -179,11 +178,11 @@ function check(outputFile: string, stateFile: string): boolean {
 function main(): void {
 	const [command, ...args] = process.argv.slice(2);
 	if (command === 'fixtures' && args.length === 2) return fixtures(args[0], args[1]);
-	if (command === 'check' && args.length === 2) {
-		if (!check(args[0], args[1])) process.exitCode = 1;
+	if (command === 'check' && args.length === 3) {
+		if (!check(args[0], args[1], args[2])) process.exitCode = 1;
 		return;
 	}
-	console.error('usage: helpers.ts fixtures <dir> <mock-state-file> | check <execute-stdout-file> <mock-state-file>');
+	console.error('usage: helpers.ts fixtures <dir> <mock-state-file> | check <ack-stdout> <loop-stdout> <mock-state-file>');
 	process.exitCode = 2;
 }
 

@@ -20,12 +20,15 @@
 #      installs the tarball into <user folder>/.n8n/nodes the way n8n's own community-package
 #      installer does;
 #   4. starts the mock openapi2 gateway (mock-gateway.ts) on a free loopback port, seeded with the
-#      6 pending records rec_id 100001–100006;
-#   5. imports a credential pointing at the mock (id `wdt-mock`, as the example names it) and
-#      examples/acknowledge.workflow.json (a copy with an id) with n8n's own CLI;
-#   6. runs it with `n8n execute --id=… --rawOutput` and checks (helpers.ts check) that "Acknowledge
-#      to ERP" sent 6 items to Acknowledged (100001–100006) and 2 to Failed (999999 rejected, TRK-7
-#      invalid), each with `wdtAck`, and that the mock's ledger holds exactly those 6 acks.
+#      6 pending records rec_id 100001–100006 and 230 more in a loop shop, and a mock shop platform;
+#   5. imports a credential pointing at the mock (id `wdt-mock`, as the examples name it),
+#      examples/acknowledge.workflow.json and examples/logistics-sync-loop.workflow.json (copies
+#      with ids; the loop's schedule trigger made a manual one) with n8n's own CLI;
+#   6. runs both with `n8n execute --id=… --rawOutput` and checks (helpers.ts check) that
+#      "Acknowledge to ERP" sent 6 items to Acknowledged (100001–100006) and 2 to Failed (999999
+#      rejected, TRK-7 invalid), each with `wdtAck`; that the loop drained its 230 records in
+#      3 rounds plus an empty one, pushing each to the platform and acknowledging each exactly
+#      once (platform refusals as status 1); and that the mock's ledger holds exactly those acks.
 # Prints PASS or FAIL; exits non-zero on failure. Every process it starts (mock, n8n and n8n's
 # children) is stopped on exit, failure and Ctrl+C included (trap on EXIT).
 set -euo pipefail
@@ -64,17 +67,18 @@ done
 cat "$WORK/mock.log"
 
 # ---------------------------------------------------------------------------------------------
-step "import the credential and the example workflow"
-WORKFLOW_ID="$("$TS_NODE" --transpile-only "$E2E/helpers.ts" fixtures "$WORK" "$STATE")"
+step "import the credential and the two example workflows"
+read -r WORKFLOW_ID LOOP_WORKFLOW_ID < <("$TS_NODE" --transpile-only "$E2E/helpers.ts" fixtures "$WORK" "$STATE")
 run_n8n import-credentials 300 import:credentials --input="$WORK/credentials.json"
 log_message import-credentials "Successfully imported"
-run_n8n import-workflow 300 import:workflow --input="$WORK/workflow.json"
+run_n8n import-workflow 300 import:workflow --separate --input="$WORK/workflows"
 log_message import-workflow "Successfully imported"
 
 # ---------------------------------------------------------------------------------------------
-step "n8n execute --id=$WORKFLOW_ID --rawOutput"
+step "n8n execute: the acknowledge example ($WORKFLOW_ID), then the sync loop ($LOOP_WORKFLOW_ID)"
 execute_status=0
 run_n8n execute 300 execute --id="$WORKFLOW_ID" --rawOutput || execute_status=$?
+run_n8n execute-loop 300 execute --id="$LOOP_WORKFLOW_ID" --rawOutput || execute_status=$?
 # Stop the mock first: its last write of the ledger is then final.
 stop_group "$MOCK_PID"
 MOCK_PID=""
@@ -83,7 +87,7 @@ log_message execute "n8n Task Broker ready|Registered runner"
 echo
 echo "Checks:"
 check_status=0
-"$TS_NODE" --transpile-only "$E2E/helpers.ts" check "$WORK/execute.out" "$STATE" || check_status=$?
+"$TS_NODE" --transpile-only "$E2E/helpers.ts" check "$WORK/execute.out" "$WORK/execute-loop.out" "$STATE" || check_status=$?
 
 echo
 if [[ $execute_status -eq 0 && $check_status -eq 0 ]]; then
