@@ -13,19 +13,14 @@
 #   --latency MS     the mock gateway's simulated round trip (default 30)
 set -euo pipefail
 
-N8N_VERSION="${N8N_E2E_VERSION:-1.123.50}"
-NODE_OVERRIDE="${N8N_E2E_NODE:-}"
-KEEP=false
+HELP_LINES="2,13"
+# shellcheck source=options.sh
+source "$(dirname "${BASH_SOURCE[0]}")/options.sh"
 BENCH_ARGS=()
+set -- "${REST_ARGS[@]}"
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-		--n8n-version) N8N_VERSION="${2:?--n8n-version needs a version}"; shift 2 ;;
-		--n8n-version=*) N8N_VERSION="${1#*=}"; shift ;;
-		--node) NODE_OVERRIDE="${2:?--node needs a path}"; shift 2 ;;
-		--node=*) NODE_OVERRIDE="${1#*=}"; shift ;;
 		--records | --latency) BENCH_ARGS+=("$1" "${2:?$1 needs a number}"); shift 2 ;;
-		--keep) KEEP=true; shift ;;
-		-h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
 	esac
 done

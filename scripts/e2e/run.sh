@@ -33,20 +33,10 @@
 # children) is stopped on exit, failure and Ctrl+C included (trap on EXIT).
 set -euo pipefail
 
-N8N_VERSION="${N8N_E2E_VERSION:-1.123.50}"
-NODE_OVERRIDE="${N8N_E2E_NODE:-}"
-KEEP=false
-while [[ $# -gt 0 ]]; do
-	case "$1" in
-		--n8n-version) N8N_VERSION="${2:?--n8n-version needs a version}"; shift 2 ;;
-		--n8n-version=*) N8N_VERSION="${1#*=}"; shift ;;
-		--node) NODE_OVERRIDE="${2:?--node needs a path}"; shift 2 ;;
-		--node=*) NODE_OVERRIDE="${1#*=}"; shift ;;
-		--keep) KEEP=true; shift ;;
-		-h | --help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
-	esac
-done
+HELP_LINES="2,33"
+# shellcheck source=options.sh
+source "$(dirname "${BASH_SOURCE[0]}")/options.sh"
+if [[ ${#REST_ARGS[@]} -gt 0 ]]; then echo "unknown argument: ${REST_ARGS[0]} (see --help)" >&2; exit 2; fi
 
 STEPS=6
 WHAT="end-to-end"
