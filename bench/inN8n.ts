@@ -18,13 +18,11 @@ import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import type { MockGatewayOptions } from '../test/mock/types';
 import { parseExecuteOutput, type ExecuteRun } from '../scripts/e2e/executeOutput';
 import { GatewayProcess } from './gateway';
-import type { ScenarioSpec } from './spec';
+import { worthRunning, type ScenarioSpec } from './spec';
 import { benchWorkflow, measuredNodes, withGeneratedRecords } from './workflows';
 
 const BATCH = 50;
 const CREDENTIAL_ID = 'wdt-bench';
-/** One request per record, or one batch a second: too slow to be worth it beyond this many records. */
-const SLOW_UP_TO = 5000;
 
 const SPECS: ScenarioSpec[] = [
 	{ label: 'pass-through (No-Op)', kind: 'passThrough' },
@@ -92,13 +90,15 @@ interface Phase {
 }
 
 let workflowCount = 0;
+let importCount = 0;
 
 /** Writes and imports the credential and one workflow per scenario, for the gateway as it is now. */
 async function importScenarios(gateway: GatewayProcess, phase: Phase, records: number, firstId: string, latencyMs: number): Promise<string[]> {
-	const dir = path.join(work, `workflows-${phase.specs.length}-${Date.now()}`);
+	const dir = path.join(work, `workflows-${++importCount}`);
 	mkdirSync(dir, { recursive: true });
+	const credentialFile = path.join(work, `credentials-${importCount}.json`);
 	const credential = { id: CREDENTIAL_ID, name: 'Wangdiantong bench gateway', type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } };
-	writeFileSync(path.join(dir, '..', 'bench-credentials.json'), JSON.stringify([credential]));
+	writeFileSync(credentialFile, JSON.stringify([credential]));
 	const ids = phase.specs.map((spec) => {
 		const workflow = withGeneratedRecords(benchWorkflow(spec, [], gateway.baseUrl, latencyMs), firstId, records);
 		const nodes = workflow.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: { id: CREDENTIAL_ID, name: credential.name } } } : node));
@@ -107,10 +107,11 @@ async function importScenarios(gateway: GatewayProcess, phase: Phase, records: n
 		writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ ...workflow, nodes, id, name: spec.label, active: false, settings: {} }));
 		return id;
 	});
-	await n8n('import-credentials', ['import:credentials', `--input=${path.join(dir, '..', 'bench-credentials.json')}`]);
-	await n8n(`import-workflows-${workflowCount}`, ['import:workflow', '--separate', `--input=${dir}`]);
+	await n8n(`import-credentials-${importCount}`, ['import:credentials', `--input=${credentialFile}`]);
+	await n8n(`import-workflows-${importCount}`, ['import:workflow', '--separate', `--input=${dir}`]);
 	return ids;
 }
+
 async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, latencyMs: number): Promise<void> {
 	await gateway.start(phase.gateway);
 	const firstId = await freshRecords(gateway, records);
@@ -141,8 +142,7 @@ async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, 
 async function main(): Promise<void> {
 	const records = argument('--records', 5000);
 	const latencyMs = argument('--latency', 30);
-	const slow = (spec: ScenarioSpec) => spec.kind === 'diy' && (spec.perRequest === 1 || spec.pacing?.intervalMs === 1000);
-	const fits = (spec: ScenarioSpec) => !(slow(spec) && records > SLOW_UP_TO) && !(spec.kind === 'diy' && spec.pacing?.intervalMs === 'latency' && latencyMs === 0);
+	const fits = (spec: ScenarioSpec) => worthRunning(spec, records, latencyMs);
 	const version = JSON.parse(readFileSync(path.join(path.dirname(n8nBin), '..', 'n8n', 'package.json'), 'utf8')) as { version: string };
 	console.log(`\n## In a real n8n ${version.version}, Node ${process.version}: ${records} records, ${latencyMs} ms latency`);
 	const phases: Phase[] = [

@@ -9,7 +9,7 @@ import os from 'node:os';
 
 import { GatewayProcess } from './gateway';
 import { forkScenarioProcess, runScenario, type ScenarioResult } from './scenarios';
-import type { ScenarioSpec } from './spec';
+import { worthRunning, type ScenarioSpec } from './spec';
 
 const quick = process.argv.includes('--quick');
 const counts = quick ? [2000] : [1000, 10000, 50000];
@@ -60,10 +60,7 @@ async function main(): Promise<void> {
 			for (const count of counts) {
 				let baseline: ScenarioResult | undefined;
 				for (const spec of SPECS) {
-					// One request per record is too slow to be worth it beyond 5,000 records; pacing
-					// requests by the round trip means nothing without one.
-					if (spec.kind === 'diy' && spec.perRequest === 1 && count > 5000) continue;
-					if (spec.kind === 'diy' && spec.pacing?.intervalMs === 'latency' && latencyMs === 0) continue;
+					if (!worthRunning(spec, count, latencyMs)) continue;
 					const result = await runScenario(gateway, spec, count, latencyMs, shared);
 					baseline ??= result;
 					console.log(row(result, baseline));
