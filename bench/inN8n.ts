@@ -3,9 +3,9 @@
  * into it first): the benchmark's main rows in a REAL n8n, 1.x or 2.x, with n8n's own Code node
  * (in its task runner) and HTTP Request node for the do-it-yourself rows, where `npm run bench`
  * has to use the harness's lean stand-ins. Each scenario is one `n8n execute` of a workflow whose
- * Code node makes the records; the time is n8n's own executionTime of the measured nodes. CPU
- * and memory are left to `npm run bench`: here each run is a fresh n8n process whose start-up
- * (seconds of CPU, varying by more than the node's whole cost) would drown them.
+ * Code node makes the records; the time is n8n's own executionTime of the measured nodes, the
+ * CPU that of n8n's main process within that time (procCpu.ts). Memory is left to `npm run
+ * bench`: each run is a fresh n8n process whose start-up would drown it.
  *
  * Environment (set by bench.sh): N8N_BIN, the n8n executable with its settings exported; WORK, a
  * folder for this run's files. Arguments: --records N (default 5000), --latency MS (default 30).
@@ -18,6 +18,7 @@ import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import type { MockGatewayOptions } from '../test/mock/types';
 import { parseExecuteOutput, type ExecuteRun } from '../scripts/e2e/executeOutput';
 import { GatewayProcess } from './gateway';
+import { CpuSampler } from './procCpu';
 import { worthRunning, type ScenarioSpec } from './spec';
 import { benchWorkflow, measuredNodes, withGeneratedRecords } from './workflows';
 
@@ -50,21 +51,27 @@ function requiredEnv(name: string): string {
 const n8nBin = requiredEnv('N8N_BIN');
 const work = requiredEnv('WORK');
 
-/** Runs one n8n CLI command, its output in files named after `label`; returns its stdout. */
-async function n8n(label: string, args: string[]): Promise<string> {
+/**
+ * Runs one n8n CLI command, its output in files named after `label`; returns its stdout and the
+ * CPU of n8n's process, sampled while it ran.
+ */
+async function n8n(label: string, args: string[]): Promise<{ stdout: string; cpu: CpuSampler | undefined }> {
 	const out = path.join(work, `${label}.out`);
 	const err = path.join(work, `${label}.err`);
+	let cpu: CpuSampler | undefined;
 	const status = await new Promise<number | null>((resolve, reject) => {
+		// n8n's bin is a script run by `env node`, which execs node: the same pid throughout.
 		const child = spawn(n8nBin, args, { stdio: ['ignore', openSync(out, 'w'), openSync(err, 'w')] });
+		if (child.pid !== undefined) cpu = new CpuSampler(child.pid);
 		child.on('error', reject);
 		child.on('exit', resolve);
-	});
+	}).finally(() => cpu?.stop());
 	if (status !== 0) {
 		// The last lines say why; the run itself (thousands of items) would bury them.
 		const tail = (file: string) => readFileSync(file, 'utf8').split('\n').slice(-8).join('\n').slice(-2000);
 		throw new Error(`n8n ${args[0]} exited ${String(status)}; the last lines of ${out} and ${err}:\n${tail(out)}\n${tail(err)}`);
 	}
-	return readFileSync(out, 'utf8');
+	return { stdout: readFileSync(out, 'utf8'), cpu };
 }
 
 /** Fresh records at the gateway: after a reset it numbers them from the same first id every time. */
@@ -76,9 +83,17 @@ async function freshRecords(gateway: GatewayProcess, count: number): Promise<str
 	return first.toString();
 }
 
-function executionMs(run: ExecuteRun, spec: ScenarioSpec): number {
+/** The measured nodes' time, and the CPU n8n's main process spent meanwhile. */
+function measuredRun(run: ExecuteRun, spec: ScenarioSpec, cpu: CpuSampler | undefined): { nodeMs: number; cpuMs: number } {
 	const runData = run.data?.resultData?.runData ?? {};
-	return measuredNodes(spec).reduce((sum, name) => sum + (runData[name]?.[0]?.executionTime ?? NaN), 0);
+	let nodeMs = 0;
+	let cpuMs = 0;
+	for (const name of measuredNodes(spec)) {
+		const { startTime = NaN, executionTime = NaN } = runData[name]?.[0] ?? {};
+		nodeMs += executionTime;
+		cpuMs += cpu?.between(startTime, startTime + executionTime) ?? NaN;
+	}
+	return { nodeMs, cpuMs };
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -117,12 +132,12 @@ async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, 
 	const firstId = await freshRecords(gateway, records);
 	const ids = await importScenarios(gateway, phase, records, firstId, latencyMs);
 	console.log(`\n### ${phase.title}\n`);
-	console.log('| scenario | records | requests | refused as rate-limited | acknowledged | lost | records/s | node ms | floor ms | node/floor |');
-	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	console.log('| scenario | records | requests | refused as rate-limited | acknowledged | lost | records/s | node ms | floor ms | node/floor | CPU ms/1k in the node |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const [i, spec] of phase.specs.entries()) {
 		await freshRecords(gateway, records);
 		const before = await gateway.stats();
-		const stdout = await n8n(`execute-${ids[i]}`, ['execute', `--id=${ids[i]}`, '--rawOutput']);
+		const { stdout, cpu } = await n8n(`execute-${ids[i]}`, ['execute', `--id=${ids[i]}`, '--rawOutput']);
 		const after = await gateway.stats();
 		const run = parseExecuteOutput(stdout);
 		const error = run.data?.resultData?.error;
@@ -130,11 +145,13 @@ async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, 
 		const requests = after.requests - before.requests;
 		const acknowledged = after.ledger - before.ledger;
 		const lost = spec.kind === 'passThrough' ? '–' : String(records - acknowledged);
-		const nodeMs = executionMs(run, spec);
+		const { nodeMs, cpuMs } = measuredRun(run, spec, cpu);
+		// The Code node of the do-it-yourself rows runs in n8n's task runner, another process.
+		const cpuPerK = spec.kind === 'diy' ? '–' : fmt((cpuMs / records) * 1000, 1);
 		const floorMs = Math.ceil(records / BATCH) * latencyMs;
 		const ratio = requests > 0 && floorMs > 0 ? fmt(nodeMs / floorMs, 2) : '–';
 		console.log(
-			`| ${spec.label} | ${records} | ${requests} | ${after.rateLimited - before.rateLimited} | ${acknowledged} | ${lost} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} |`,
+			`| ${spec.label} | ${records} | ${requests} | ${after.rateLimited - before.rateLimited} | ${acknowledged} | ${lost} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} | ${cpuPerK} |`,
 		);
 	}
 }

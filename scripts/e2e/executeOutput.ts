@@ -11,6 +11,8 @@ export interface ExecuteItem {
 
 export interface ExecuteNodeRun {
 	executionStatus?: string;
+	/** When the node started, in ms since the epoch, and how long it ran. */
+	startTime?: number;
 	executionTime?: number;
 	error?: { message?: string };
 	data?: { main?: Array<ExecuteItem[] | null> };
