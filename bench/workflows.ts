@@ -16,20 +16,22 @@ const SIGNING_NODE = 'Sign in Code';
 export const measuredNodes = (spec: ScenarioSpec): string[] => (spec.kind === 'diy' ? [SIGNING_NODE, SUBJECT] : [SUBJECT]);
 
 /** Every tenth record reports a failure at the shop platform, the others a success. */
-export const items = (ids: readonly string[]): IDataObject[] =>
-	ids.map((rec_id, i) => ({ rec_id, status: i % 10 === 9 ? 1 : 0, message: i % 10 === 9 ? '商城接口超时' : '已同步到商城' }));
+const recordAt = (rec_id: string, i: number): IDataObject => ({
+	rec_id,
+	status: i % 10 === 9 ? 1 : 0,
+	message: i % 10 === 9 ? '商城接口超时' : '已同步到商城',
+});
+
+export const items = (ids: readonly string[]): IDataObject[] => ids.map(recordAt);
 
 /**
  * The same items as `items()` for the consecutive ids first, first + 1, …, as a Code node's
- * JavaScript: for a real n8n, whose CLI runs ignore pinned data.
+ * JavaScript (the same `recordAt`, as source): for a real n8n, whose CLI runs ignore pinned data.
  */
 export const itemsCode = (firstId: string, count: number): string => `
+const recordAt = ${recordAt.toString()};
 const first = BigInt(${JSON.stringify(firstId)});
-return Array.from({ length: ${count} }, (_, i) => ({ json: {
-  rec_id: String(first + BigInt(i)),
-  status: i % 10 === 9 ? 1 : 0,
-  message: i % 10 === 9 ? '商城接口超时' : '已同步到商城',
-} }));`;
+return Array.from({ length: ${count} }, (_, i) => ({ json: recordAt(String(first + BigInt(i)), i) }));`;
 
 const trigger: INode = {
 	id: 'bench-1',
