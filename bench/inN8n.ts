@@ -19,20 +19,20 @@ import type { MockGatewayOptions } from '../test/mock/types';
 import { parseExecuteOutput, type ExecuteRun } from '../scripts/e2e/executeOutput';
 import { GatewayProcess } from './gateway';
 import { CpuSampler } from './procCpu';
-import { worthRunning, type ScenarioSpec } from './spec';
+import { fmt, floorRatio } from './format';
+import { floorMs, SCENARIOS, worthRunning, type ScenarioSpec } from './spec';
 import { benchWorkflow, measuredNodes, withGeneratedRecords } from './workflows';
 
-const BATCH = 50;
 const CREDENTIAL_ID = 'wdt-bench';
 
 const SPECS: ScenarioSpec[] = [
-	{ label: 'pass-through (No-Op)', kind: 'passThrough' },
-	{ label: 'Wangdiantong node', kind: 'node' },
-	{ label: 'Wangdiantong node, concurrency 2', kind: 'node', options: { concurrency: 2 } },
-	{ label: 'DIY Code + HTTP Request, 50/request, one started per round trip', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 'latency' } },
-	{ label: 'DIY Code + HTTP Request, 50/request, one per second (Batching defaults)', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 1000 } },
-	{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
-	{ label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+	SCENARIOS.passThrough,
+	SCENARIOS.node,
+	SCENARIOS.nodeConcurrency2,
+	SCENARIOS.diyPerRoundTrip,
+	SCENARIOS.diyPerSecond,
+	SCENARIOS.diyAllAtOnce,
+	SCENARIOS.diyPerRecord,
 ];
 
 function argument(name: string, fallback: number): number {
@@ -96,8 +96,6 @@ function measuredRun(run: ExecuteRun, spec: ScenarioSpec, cpu: CpuSampler | unde
 	return { nodeMs, cpuMs };
 }
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-
 interface Phase {
 	title: string;
 	gateway: MockGatewayOptions;
@@ -148,10 +146,10 @@ async function runPhase(gateway: GatewayProcess, phase: Phase, records: number, 
 		const { nodeMs, cpuMs } = measuredRun(run, spec, cpu);
 		// The Code node of the do-it-yourself rows runs in n8n's task runner, another process.
 		const cpuPerK = spec.kind === 'diy' ? '–' : fmt((cpuMs / records) * 1000, 1);
-		const floorMs = Math.ceil(records / BATCH) * latencyMs;
-		const ratio = requests > 0 && floorMs > 0 ? fmt(nodeMs / floorMs, 2) : '–';
+		const floor = floorMs(records, latencyMs);
+		const ratio = floorRatio(nodeMs, floor, requests);
 		console.log(
-			`| ${spec.label} | ${records} | ${requests} | ${after.rateLimited - before.rateLimited} | ${acknowledged} | ${lost} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floorMs} | ${ratio} | ${cpuPerK} |`,
+			`| ${spec.label} | ${records} | ${requests} | ${after.rateLimited - before.rateLimited} | ${acknowledged} | ${lost} | ${fmt(records / (nodeMs / 1000))} | ${fmt(nodeMs)} | ${floor} | ${ratio} | ${cpuPerK} |`,
 		);
 	}
 }
@@ -168,7 +166,7 @@ async function main(): Promise<void> {
 			// The ERP's limit, about 60 calls a minute per appkey (PROTOCOL.md): the node with its defaults.
 			title: 'Rate limited: 60 calls per 60 s per appkey',
 			gateway: { latencyMs, rateLimit: { maxCalls: 60, windowMs: 60000 } },
-			specs: SPECS.filter((spec) => fits(spec) && (spec.kind === 'diy' ? spec.perRequest === BATCH : spec.kind === 'node' && !spec.options)),
+			specs: [SCENARIOS.node, SCENARIOS.diyPerRoundTrip, SCENARIOS.diyPerSecond, SCENARIOS.diyAllAtOnce].filter(fits),
 		},
 	];
 	const gateway = GatewayProcess.spawn();

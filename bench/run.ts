@@ -9,24 +9,21 @@ import os from 'node:os';
 
 import { GatewayProcess } from './gateway';
 import { forkScenarioProcess, runScenario, type ScenarioResult } from './scenarios';
-import { worthRunning, type ScenarioSpec } from './spec';
+import { fmt, floorRatio } from './format';
+import { floorMs, SCENARIOS, worthRunning, type ScenarioSpec } from './spec';
 
 const quick = process.argv.includes('--quick');
 const counts = quick ? [2000] : [1000, 10000, 50000];
 const latencies = [0, 30];
-const BATCH = 50;
-
-const fmt = (n: number, digits = 0) => n.toFixed(digits);
-
 const SPECS: ScenarioSpec[] = [
-	{ label: 'pass-through (No-Op)', kind: 'passThrough' },
-	{ label: 'Wangdiantong node', kind: 'node' },
-	{ label: 'Wangdiantong node, concurrency 2', kind: 'node', options: { concurrency: 2 } },
-	{ label: "n8n's HTTP helper alone, same requests", kind: 'helperOnly' },
-	{ label: 'bare undici client (floor for a perfect node)', kind: 'bare' },
-	{ label: 'DIY Code + HTTP Request, 50/request, one started per round trip', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 'latency' } },
-	{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
-	{ label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+	SCENARIOS.passThrough,
+	SCENARIOS.node,
+	SCENARIOS.nodeConcurrency2,
+	SCENARIOS.helperOnly,
+	SCENARIOS.bare,
+	SCENARIOS.diyPerRoundTrip,
+	SCENARIOS.diyAllAtOnce,
+	SCENARIOS.diyPerRecord,
 ];
 
 const memoryRows: string[] = [];
@@ -37,12 +34,12 @@ function memoryRow(r: ScenarioResult): string {
 }
 
 function row(r: ScenarioResult, baseline: ScenarioResult): string {
-	const floorMs = Math.ceil(r.records / BATCH) * r.latencyMs;
-	const ratio = floorMs > 0 && r.requests > 0 ? fmt(r.nodeMs / floorMs, 2) : '–';
+	const floor = floorMs(r.records, r.latencyMs);
+	const ratio = floorRatio(r.nodeMs, floor, r.requests);
 	const perK = (cpu: number) => fmt((cpu / r.records) * 1000, 1);
 	const extraCpu = r === baseline ? '–' : perK(r.cpuMs - baseline.cpuMs);
 	const growth = r.peakRssMb - r.startRssMb;
-	return `| ${r.scenario} | ${r.records} | ${r.latencyMs} | ${r.requests} | ${r.acknowledged} | ${fmt(r.records / (r.nodeMs / 1000))} | ${fmt(r.nodeMs)} | ${floorMs} | ${ratio} | ${perK(r.cpuMs)} | ${extraCpu} | ${fmt(r.peakRssMb)} | ${fmt(growth)} |`;
+	return `| ${r.scenario} | ${r.records} | ${r.latencyMs} | ${r.requests} | ${r.acknowledged} | ${fmt(r.records / (r.nodeMs / 1000))} | ${fmt(r.nodeMs)} | ${floor} | ${ratio} | ${perK(r.cpuMs)} | ${extraCpu} | ${fmt(r.peakRssMb)} | ${fmt(growth)} |`;
 }
 
 async function main(): Promise<void> {
@@ -93,8 +90,8 @@ async function rateLimited(gateway: GatewayProcess, shared: ReturnType<typeof fo
 	console.log('| scenario | records | requests | acknowledged | lost | node ms |');
 	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 	const specs: ScenarioSpec[] = [
-		{ label: 'Wangdiantong node', kind: 'node', options: { rateLimitWait: ((windowMs / 1000) * 31) / 60, retries: 3 } },
-		{ label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
+		{ ...SCENARIOS.node, options: { rateLimitWait: ((windowMs / 1000) * 31) / 60, retries: 3 } },
+		SCENARIOS.diyAllAtOnce,
 	];
 	for (const spec of specs) {
 		const r = await runScenario(gateway, spec, count, latencyMs, shared);

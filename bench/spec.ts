@@ -18,6 +18,25 @@ export type ScenarioSpec = { label: string } & (
 	  }
 );
 
+/** Records per request: the node's default batch, and what the do-it-yourself rows pack. */
+export const BATCH = 50;
+
+/** The scenarios, by name: `npm run bench` and `bench:n8n` run a selection each. */
+export const SCENARIOS = {
+	passThrough: { label: 'pass-through (No-Op)', kind: 'passThrough' },
+	node: { label: 'Wangdiantong node', kind: 'node' },
+	nodeConcurrency2: { label: 'Wangdiantong node, concurrency 2', kind: 'node', options: { concurrency: 2 } },
+	helperOnly: { label: "n8n's HTTP helper alone, same requests", kind: 'helperOnly' },
+	bare: { label: 'bare undici client (floor for a perfect node)', kind: 'bare' },
+	diyPerRoundTrip: { label: 'DIY Code + HTTP Request, 50/request, one started per round trip', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 'latency' } },
+	diyPerSecond: { label: 'DIY Code + HTTP Request, 50/request, one per second (Batching defaults)', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 1000 } },
+	diyAllAtOnce: { label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
+	diyPerRecord: { label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+} satisfies Record<string, ScenarioSpec>;
+
+/** The network floor: requests × latency, what the round trips alone need with sequential batches. */
+export const floorMs = (records: number, latencyMs: number): number => Math.ceil(records / BATCH) * latencyMs;
+
 /** One request per record, or one a second: too slow to be worth it beyond this many records. */
 const SLOW_UP_TO = 5000;
 
