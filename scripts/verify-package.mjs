@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { n8nWorkflowNamesUsed } from './n8nWorkflowUses.mjs';
+
 const root = process.argv[2];
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const results = [];
@@ -47,13 +49,9 @@ check(icons.some((f) => f.includes('dark')) && icons.some((f) => !f.includes('da
 // and in 2.40.7's (scripts/e2e checks the n8n it runs in). `sleepWithAbort` is not here: 2.x
 // dropped it, and every rate-limit wait was skipped there until the node stopped using it.
 const IN_BOTH_N8N_LINES = new Set(['NodeApiError', 'NodeOperationError', 'NodeConnectionTypes', 'sleep']);
-const used = new Set(
-	shipped
-		.filter((file) => file.endsWith('.js'))
-		.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/\bn8n_workflow_1\.(\w+)/g)].map((m) => m[1])),
-);
-const unknown = [...used].filter((name) => !IN_BOTH_N8N_LINES.has(name));
-check(used.size > 0 && unknown.length === 0, `n8n-workflow values used exist in n8n 1.x and 2.x (${[...used].sort().join(', ')})${unknown.length ? `; not known in both: ${unknown.join(', ')}` : ''}`);
+const used = n8nWorkflowNamesUsed(root);
+const unknown = used.filter((name) => !IN_BOTH_N8N_LINES.has(name));
+check(used.length > 0 && unknown.length === 0, `n8n-workflow values used exist in n8n 1.x and 2.x (${used.join(', ')})${unknown.length ? `; not known in both: ${unknown.join(', ')}` : ''}`);
 
 for (const { ok, what } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 const failed = results.filter((r) => !r.ok).length;

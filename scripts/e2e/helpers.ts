@@ -42,7 +42,8 @@ const FAILED: Array<[string, string]> = [
 ];
 
 function fixtures(dir: string, stateFile: string): void {
-	const { baseUrl } = readState(stateFile);
+	const state = readState(stateFile);
+	const { baseUrl } = state;
 	// n8n 1.x `import:credentials` reads an array; `data` given as an object is encrypted with
 	// N8N_ENCRYPTION_KEY on import (a string would be taken as already encrypted).
 	const credentials = [
@@ -60,7 +61,7 @@ function fixtures(dir: string, stateFile: string): void {
 	const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
 	mkdirSync(path.join(dir, 'workflows'), { recursive: true });
 	writeFileSync(path.join(dir, 'workflows', 'acknowledge.json'), JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }, null, 2) + '\n');
-	writeFileSync(path.join(dir, 'workflows', 'sync-loop.json'), JSON.stringify(loopWorkflow(readState(stateFile)), null, 2) + '\n');
+	writeFileSync(path.join(dir, 'workflows', 'sync-loop.json'), JSON.stringify(loopWorkflow(state), null, 2) + '\n');
 	console.log(`${WORKFLOW_ID} ${LOOP_WORKFLOW_ID}`);
 }
 

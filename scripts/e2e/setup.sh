@@ -188,21 +188,19 @@ install_like_n8n "$TARBALL"
 # Every value the package takes from n8n-workflow at run time must exist in THIS n8n's copy, which
 # is the one it gets: n8n 2.x dropped `sleepWithAbort`, and the node's waits were silently
 # skipped there until it stopped using it. (npm run verify checks a fixed list; this, the real one.)
-node -e '
-	const [n8nDir, dist] = process.argv.slice(1);
-	const fs = require("fs"), path = require("path");
-	const workflow = require(require.resolve("n8n-workflow", { paths: [n8nDir] }));
-	const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? walk(path.join(dir, entry.name)) : entry.name.endsWith(".js") ? [path.join(dir, entry.name)] : []);
-	const used = new Set(walk(dist).flatMap((file) =>
-		[...fs.readFileSync(file, "utf8").matchAll(/\bn8n_workflow_1\.(\w+)/g)].map((match) => match[1])));
-	const missing = [...used].filter((name) => workflow[name] === undefined);
+node --input-type=module -e '
+	import { createRequire } from "node:module";
+	const [uses, n8nDir, dist] = process.argv.slice(1);
+	const { n8nWorkflowNamesUsed } = await import(uses);
+	const workflow = createRequire(n8nDir + "/")("n8n-workflow");
+	const used = n8nWorkflowNamesUsed(dist);
+	const missing = used.filter((name) => workflow[name] === undefined);
 	if (missing.length > 0) {
 		console.error(`this n8n'"'"'s n8n-workflow lacks what the package uses: ${missing.join(", ")}`);
 		process.exit(1);
 	}
-	console.log(`this n8n'"'"'s n8n-workflow has all ${used.size} values the package uses (${[...used].sort().join(", ")})`);
-' "$N8N_HOME/node_modules/n8n" "$NODES_DIR/node_modules/n8n-nodes-wangdiantong/dist"
+	console.log(`this n8n'"'"'s n8n-workflow has all ${used.length} values the package uses (${used.join(", ")})`);
+' "$REPO/scripts/n8nWorkflowUses.mjs" "$N8N_HOME/node_modules/n8n" "$NODES_DIR/node_modules/n8n-nodes-wangdiantong/dist"
 
 # n8n's settings, each for a reason:
 export DB_TYPE=sqlite                           # the default database: a file in the user folder
