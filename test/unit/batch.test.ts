@@ -1,6 +1,6 @@
-import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/core/ack/batch';
-import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/core/ack/outcome';
-import type { AckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/batch';
+import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/outcome';
+import type { AckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 
 const record = (recId: string, status: 0 | 1 = 0, message?: string): AckRecord => ({
 	recId,

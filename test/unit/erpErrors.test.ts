@@ -1,4 +1,4 @@
-import { erpFailure, explainErpError, identityProblemOf } from '../../nodes/Wangdiantong/core/erpErrors';
+import { erpFailure, explainErpError, identityProblemOf } from '../../nodes/Wangdiantong/core/failure';
 
 describe('ERP error codes', () => {
 	test('code 100 names the part of the credential to fix', () => {

@@ -17,7 +17,7 @@ function getPendingWorkflow(parameters: IDataObject, inputs: IDataObject[] = [{}
 test('one item per pending record, fields as the ERP sent them, rec_id as a string, one output', async () => {
 	gateway = await MockGateway.start();
 	const seeded = gateway.seedPending(3, { shopNo: 'mall01' });
-	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', limit: 2 }), credentials: mockCredentials(gateway) });
+	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', maxRecords: 2 }), credentials: mockCredentials(gateway) });
 	expect(result.status).toBe('success');
 	const outputs = result.outputs(NODE);
 	expect(outputs).toHaveLength(1);
@@ -27,12 +27,12 @@ test('one item per pending record, fields as the ERP sent them, rec_id as a stri
 	expect('is_part_sync_able' in gateway.requests[0].params).toBe(false);
 });
 
-test('Limit defaults to 50 per call when the workflow does not set it', async () => {
+test('Max Records defaults to 100 per call (the ERP’s maximum) when the workflow does not set it', async () => {
 	gateway = await MockGateway.start();
-	gateway.seedPending(70, { shopNo: 'mall01' });
+	gateway.seedPending(120, { shopNo: 'mall01' });
 	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }), credentials: mockCredentials(gateway) });
-	expect(result.outputs(NODE)[0]).toHaveLength(50);
-	expect(gateway.requests[0].params.limit).toBe('50');
+	expect(result.outputs(NODE)[0]).toHaveLength(100);
+	expect(gateway.requests[0].params.limit).toBe('100');
 });
 
 test('rec_ids the gateway sends as bare numbers, even beyond 2^53, arrive as exact strings', async () => {

@@ -1,13 +1,10 @@
 /**
  * Serialising a batch for `logistics_list`, and reading the gateway's per-record `errors`.
  */
-import { unreadableAnswer, type GatewayFailure } from '../failure';
-import { redactSigns } from '../redact';
-import { recIdKey, type AckRecord } from './record';
-
-/** Batches larger than this time out at the gateway (PROTOCOL.md); the vendor suggests 50. */
-export const MAX_BATCH_SIZE = 100;
-export const DEFAULT_BATCH_SIZE = 50;
+import { unreadableAnswer, type GatewayFailure } from '../../../core/failure';
+import { recIdInAnswer, recIdKey } from '../../../core/recId';
+import { redactSigns } from '../../../core/redact';
+import type { AckRecord } from './record';
 
 /**
  * The `logistics_list` text, serialised once: it is signed and sent unchanged. `rec_id` travels as
@@ -27,12 +24,6 @@ export function logisticsListJson(records: readonly AckRecord[]): string {
 export type PerRecordErrors =
 	| { ok: true; errors: Map<string, string> }
 	| { ok: false; failure: GatewayFailure };
-
-function idText(value: unknown): string | undefined {
-	if (typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value)) return recIdKey(value.trim());
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-	return undefined;
-}
 
 function unreadableErrors(message: string): PerRecordErrors {
 	// The batch was answered, so the gateway may well have applied it.
@@ -59,7 +50,8 @@ export function readPerRecordErrors(data: Record<string, unknown>): PerRecordErr
 		if (recId === undefined || recId === null || recId === '') {
 			return unreadableErrors('The gateway answered code 0 with an error it did not tie to a record (no rec_id)');
 		}
-		const key = idText(recId);
+		const id = recIdInAnswer(recId, { positive: false });
+		const key = id === undefined ? undefined : recIdKey(id);
 		// An id that is not a record id at all ("abc", -3) names none of ours: nothing to map.
 		if (key === undefined || map.has(key)) continue;
 		map.set(key, typeof error === 'string' && error !== '' ? redactSigns(error) : 'The ERP rejected this record without a reason');

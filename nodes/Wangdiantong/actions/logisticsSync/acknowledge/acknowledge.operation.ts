@@ -11,15 +11,16 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { planAcknowledgement } from '../../core/ack/plan';
-import { acknowledgeInBatches } from '../../core/ack/run';
-import { batchFailureError } from '../../helpers/batchError';
-import { cancellableSleep } from '../../helpers/cancellableSleep';
-import { keepMessage } from '../../helpers/keepMessage';
-import { readMappings } from '../../helpers/mappings';
-import { forAgent, routeItems } from '../../helpers/routing';
-import { gatewayClient } from '../../transport';
-import { acknowledgeOptions, readAcknowledgeSettings } from './acknowledge.options';
+import { MESSAGE_MAX_CODE_POINTS } from '../../../core/limits';
+import { apiCaller } from '../../../transport';
+import { keepMessage } from '../../../transport/nodeError';
+import { cancellableSleep } from '../../../transport/wait';
+import { readMappings } from './items';
+import { acknowledgeOptions, readAcknowledgeSettings } from './options';
+import { forAgent, routeItems } from './outputs';
+import { planAcknowledgement } from './plan';
+import { acknowledgeInBatches } from './run';
+import { batchFailureError } from './stopError';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['acknowledge'] } };
 
@@ -41,6 +42,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		displayOptions: showFor,
 		description: 'Whether the tracking number reached the shop platform: 0 (or true, "success", "成功") for synced, 1 (or false, "failure", "失败") for failed',
+		hint: 'Records reported with status 1 leave on Acknowledged too: the ERP accepted the report. Failed holds only what the ERP did not accept.',
 	},
 	{
 		displayName: 'Message',
@@ -48,7 +50,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.message }}',
 		displayOptions: showFor,
-		description: 'Optional note ERP users see in the 物流同步 screen, such as the platform’s error. Cut to 255 characters.',
+		description: `Optional note ERP users see in the 物流同步 screen, such as the platform’s error. Cut to ${MESSAGE_MAX_CODE_POINTS} characters.`,
 	},
 	acknowledgeOptions,
 ];
@@ -69,23 +71,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	const signal = this.getExecutionCancelSignal();
-	const callGateway = gatewayClient(this);
 	const run = await acknowledgeInBatches({
 		records: plan.records.map((planned) => planned.record),
 		batchSize: settings.batchSize,
 		concurrency: settings.concurrency,
 		pauseBetweenBatchesMs: settings.pauseBetweenBatchesMs,
-		retry: settings.retry,
 		stopOnBatchFailure: !this.continueOnFail(),
-		send: async (logisticsList) =>
-			await callGateway('logistics_sync_ack.php', { logistics_list: logisticsList }, settings),
+		call: apiCaller(this)(settings),
 		sleep: cancellableSleep(signal),
-		random: Math.random,
 		isCancelled: () => signal?.aborted === true,
-		onRetry: ({ batchNumber, attempt, delayMs, failure }) =>
-			this.logger.warn(
-				`Wangdiantong: batch ${batchNumber} attempt ${attempt} failed (${failure.kind}${failure.erpCode ? ` ${failure.erpCode}` : ''}); retrying in ${delayMs} ms`,
-			),
 	});
 
 	if (run.stoppedBy) {

@@ -1,19 +1,12 @@
 /**
- * Reading a `logistics_sync_query.php` answer: the records waiting to be synced.
+ * Reading a `logistics_sync_query.php` answer: the records waiting to be synced
+ * (docs/PROTOCOL.md, "logistics_sync_query").
  */
-import type { Interpretation } from '../call';
-import { unreadableAnswer } from '../failure';
-
-/** The query's `limit` range (PROTOCOL.md). */
-export const QUERY_LIMIT_MAX = 100;
+import type { Interpretation } from '../../../core/call';
+import { unreadableAnswer } from '../../../core/failure';
+import { recIdInAnswer } from '../../../core/recId';
 
 export type PendingRecord = Record<string, unknown> & { rec_id: string };
-
-function recIdText(value: unknown): string | undefined {
-	if (typeof value === 'string' && /^[0-9]+$/.test(value.trim())) return value.trim();
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
-	return undefined;
-}
 
 /**
  * The `trades` list, each record as the ERP sent it except that `rec_id` is always a string of
@@ -31,7 +24,8 @@ export function readPendingRecords(data: Record<string, unknown>): Interpretatio
 	if (!Array.isArray(trades)) return unreadable('The gateway answered code 0 with a `trades` field that is not a list');
 	const records: PendingRecord[] = [];
 	for (const trade of trades) {
-		const recId = trade && typeof trade === 'object' ? recIdText((trade as Record<string, unknown>).rec_id) : undefined;
+		const recId =
+			trade && typeof trade === 'object' ? recIdInAnswer((trade as Record<string, unknown>).rec_id, { positive: true }) : undefined;
 		if (recId === undefined) return unreadable('The gateway returned a pending record without a usable rec_id');
 		records.push({ ...(trade as Record<string, unknown>), rec_id: recId });
 	}

@@ -1,18 +1,17 @@
 /**
- * Sending acknowledgements in signed batches, with retries, and deciding each record's outcome.
+ * Sending acknowledgements in signed batches and deciding each record's outcome.
  *
- * Pure orchestration: the transport, the clock (`sleep`), randomness and cancellation come from
- * the caller, so the same code runs inside n8n (through its HTTP helper) and in tests and
- * benchmarks (through undici).
+ * Pure orchestration: the gateway call (with its retries), the clock (`sleep`) and cancellation
+ * come from the caller, so the same code runs inside n8n (through its HTTP helper) and in tests
+ * and benchmarks (through undici).
  */
-import { callWithRetries, type CallEnvironment } from '../call';
-import type { GatewayFailure } from '../failure';
-import type { RawResponse } from '../response';
+import type { ApiCall } from '../../../core/call';
+import type { GatewayFailure } from '../../../core/failure';
 import { logisticsListJson, readPerRecordErrors } from './batch';
 import { outcomesForAnsweredBatch, type RecordOutcome } from './outcome';
 import type { AckRecord } from './record';
 
-export interface AckRunOptions extends Omit<CallEnvironment, 'onRetry'> {
+export interface AckRunOptions {
 	records: readonly AckRecord[];
 	batchSize: number;
 	/** Batches in flight at once. 1 keeps strict input order on the wire. */
@@ -21,10 +20,10 @@ export interface AckRunOptions extends Omit<CallEnvironment, 'onRetry'> {
 	pauseBetweenBatchesMs: number;
 	/** Stop at the first batch that fails after retries (n8n's On Error = Stop) instead of going on. */
 	stopOnBatchFailure: boolean;
-	/** One signed `logistics_sync_ack.php` call; signs afresh each time; throws on network errors. */
-	send: (logisticsList: string) => Promise<RawResponse>;
-	/** Called before each retry wait: for logs. Never receives the request. */
-	onRetry?: (event: { batchNumber: number; attempt: number; delayMs: number; failure: GatewayFailure }) => void;
+	/** The gateway, with retries; signs every attempt afresh. */
+	call: ApiCall;
+	sleep: (ms: number) => Promise<void>;
+	isCancelled: () => boolean;
 }
 
 export interface BatchFailure {
@@ -46,19 +45,19 @@ export interface AckRunResult {
 	cancelled: boolean;
 }
 
-async function sendBatch(records: readonly AckRecord[], batchNumber: number, options: AckRunOptions) {
-	// Serialised once: every attempt sends (and signs) the very same text.
-	const logisticsList = logisticsListJson(records);
-	return await callWithRetries(
-		async () => await options.send(logisticsList),
-		(data, earlierAttemptMayHaveLanded) => {
+async function sendBatch(records: readonly AckRecord[], batchNumber: number, call: ApiCall) {
+	return await call({
+		script: 'logistics_sync_ack.php',
+		// Serialised once: every attempt sends (and signs) the very same text.
+		params: { logistics_list: logisticsListJson(records) },
+		read: (data, earlierAttemptMayHaveLanded) => {
 			const errors = readPerRecordErrors(data);
 			return errors.ok
 				? { ok: true, value: outcomesForAnsweredBatch(records, errors.errors, earlierAttemptMayHaveLanded) }
 				: errors;
 		},
-		{ ...options, onRetry: (event) => options.onRetry?.({ batchNumber, ...event }) },
-	);
+		label: `batch ${batchNumber}`,
+	});
 }
 
 export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckRunResult> {
@@ -81,7 +80,7 @@ export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckR
 			const batchIndex = nextBatch++;
 			const first = batchIndex * batchSize;
 			const batch = records.slice(first, first + batchSize);
-			const result = await sendBatch(batch, batchIndex + 1, options);
+			const result = await sendBatch(batch, batchIndex + 1, options.call);
 			if (result.ok) {
 				result.value.forEach((outcome, i) => (outcomes[first + i] = outcome));
 				continue;

@@ -1,9 +1,10 @@
 /**
  * What happened to each record of an acknowledgement run.
  */
-import type { GatewayFailure } from '../failure';
+import type { GatewayFailure } from '../../../core/failure';
+import { recIdKey } from '../../../core/recId';
 import { isNotPendingError } from './batch';
-import { recIdKey, type AckRecord } from './record';
+import type { AckRecord } from './record';
 
 export type RecordOutcome =
 	/** Accepted by the ERP. `byEarlierAttempt`: confirmed as already acked after a retry. */

@@ -10,55 +10,47 @@
  * the execution), not in module state, so it is gone with the execution and safe on queue-mode
  * workers.
  */
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { callWithRetries } from '../../core/call';
-import { describeFailure } from '../../core/failure';
-import { QUERY_LIMIT_MAX, readPendingRecords } from '../../core/query/pending';
-import { DEFAULT_RETRY_POLICY } from '../../core/retry';
-import { cancellableSleep } from '../../helpers/cancellableSleep';
-import { keepMessage } from '../../helpers/keepMessage';
-import { gatewayClient } from '../../transport';
+import { describeFailure } from '../../../core/failure';
+import { clampInteger, QUERY_LIMIT_DEFAULT, QUERY_LIMIT_MAX, TIMEOUT_MS_DEFAULT, WAIT_MS_MAX } from '../../../core/limits';
+import { DEFAULT_RETRY_POLICY } from '../../../core/retry';
+import { apiCaller } from '../../../transport';
+import { gatewayError } from '../../../transport/nodeError';
+import { requestTimeoutOption } from '../../common.descriptions';
+import { readPendingRecords } from './pendingRecords';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['getPending'] } };
 
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Returns up to Limit records waiting to be synced. The ERP does not page: records you do not acknowledge come back on the next call, so acknowledge every record (status 0 or 1) before asking again. Within one execution a record is returned only once, so a loop back to this node ends when nothing new is pending.',
+			'The ERP does not page: acknowledge every record fetched here, then fetch again. Within one execution a record is returned only once.',
 		name: 'getPendingNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: showFor,
 	},
 	{
-		displayName: 'Shop Code (Shop_no)',
+		displayName: 'Shop Code',
 		name: 'shopNo',
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: 'e.g. mall01',
 		displayOptions: showFor,
-		description: 'The shop’s code (店铺编号) in the ERP. Run one sync loop per shop at a time.',
+		description: 'The shop’s code in the ERP (店铺编号, shop_no). Run one sync loop per shop at a time.',
 	},
 	{
-		displayName: 'Limit',
-		name: 'limit',
+		// Not named `limit`: n8n adds a "Limit of N items reached… Return All" hint to any output of a
+		// parameter with that name, and this node has no Return All (the ERP does not page).
+		displayName: 'Max Records',
+		name: 'maxRecords',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: QUERY_LIMIT_MAX },
-		// n8n's rules for verified community nodes fix a Limit's default at 50; the ERP allows up
-		// to 100 per call, which the sync loop example sets.
-		default: 50,
+		default: QUERY_LIMIT_DEFAULT,
 		displayOptions: showFor,
-		description: 'Max number of results to return',
-		hint: 'Up to 100 per call. A loop back to this node fetches the rest.',
+		description: `How many pending records one call fetches (the ERP’s limit, 1–${QUERY_LIMIT_MAX}). To get the rest, acknowledge these and loop back to this node.`,
 	},
 	{
 		displayName: 'Options',
@@ -75,54 +67,42 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include records of partly shipped orders (is_part_sync_able). Only for sellers with split-shipment sync enabled in the ERP.',
 			},
-			{
-				displayName: 'Request Timeout (Ms)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30000,
-				description: 'How long to wait for the ERP’s answer before retrying',
-			},
+			requestTimeoutOption('How long to wait for the ERP’s answer before retrying'),
 		],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const signal = this.getExecutionCancelSignal();
 	const output: INodeExecutionData[] = [];
 	/** Records this node already returned in this execution, across loop rounds. */
 	const memory = this.getContext('node') as { returnedRecIds?: string[] };
 	const seen = new Set<string>(memory.returnedRecIds ?? []);
-	const callGateway = gatewayClient(this);
+	const callerFor = apiCaller(this);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const shopNo = String(this.getNodeParameter('shopNo', itemIndex, '')).trim();
-		const limit = Math.min(QUERY_LIMIT_MAX, Math.max(1, Math.round(Number(this.getNodeParameter('limit', itemIndex, 50)))));
+		const maxRecords = clampInteger(
+			Number(this.getNodeParameter('maxRecords', itemIndex, QUERY_LIMIT_DEFAULT)),
+			QUERY_LIMIT_DEFAULT,
+			1,
+			QUERY_LIMIT_MAX,
+		);
 		const options = this.getNodeParameter('options', itemIndex, {}) as { partSyncAble?: boolean; timeout?: number };
-		const timeoutMs = Math.max(1, Number(options.timeout ?? 30000));
+		const timeoutMs = clampInteger(options.timeout, TIMEOUT_MS_DEFAULT, 1, WAIT_MS_MAX);
 
 		const result = shopNo
-			? await callWithRetries(
-					async () =>
-						await callGateway(
-							'logistics_sync_query.php',
-							{
-								shop_no: shopNo,
-								limit: String(limit),
-								// Sent only when switched on: the flag is for split-shipment sellers alone.
-								is_part_sync_able: options.partSyncAble ? '1' : undefined,
-							},
-							{ timeoutMs },
-						),
-					readPendingRecords,
-					{
-						retry: DEFAULT_RETRY_POLICY,
-						sleep: cancellableSleep(signal),
-						random: Math.random,
-						isCancelled: () => signal?.aborted === true,
+			? await callerFor({ timeoutMs, retry: DEFAULT_RETRY_POLICY })({
+					script: 'logistics_sync_query.php',
+					params: {
+						shop_no: shopNo,
+						limit: String(maxRecords),
+						// Sent only when switched on: the flag is for split-shipment sellers alone.
+						is_part_sync_able: options.partSyncAble ? '1' : undefined,
 					},
-				)
+					read: readPendingRecords,
+					label: `Get Pending for shop "${shopNo}"`,
+				})
 			: undefined;
 
 		if (!result?.ok) {
@@ -136,10 +116,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				output.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			const response: JsonObject = failure
-				? { kind: failure.kind, ...(failure.erpCode ? { code: failure.erpCode, message: failure.erpMessage ?? '' } : {}) }
-				: { kind: 'parameter' };
-			throw keepMessage(new NodeApiError(this.getNode(), response, { message, itemIndex }), message);
+			throw gatewayError(this.getNode(), failure, { message, itemIndex });
 		}
 
 		for (const record of result.value) {

@@ -3,9 +3,9 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { MappedValues, UnreadableValues } from '../core/ack/plan';
-import type { AckField } from '../core/ack/record';
 import { fieldReading, readField, type FieldReading } from './fieldReference';
+import type { MappedValues, UnreadableValues } from './plan';
+import type { AckField } from './record';
 
 const FIELDS: ReadonlyArray<{ parameter: keyof MappedValues; field: AckField }> = [
 	{ parameter: 'recId', field: 'rec_id' },

@@ -1,7 +1,8 @@
 /**
  * From mapped item values to the records that will be sent and the items that will not.
  */
-import { recIdKey, validateAckRecord, type AckField, type AckRecord } from './record';
+import { recIdKey } from '../../../core/recId';
+import { validateAckRecord, type AckField, type AckRecord } from './record';
 
 export interface MappedValues {
 	recId: unknown;

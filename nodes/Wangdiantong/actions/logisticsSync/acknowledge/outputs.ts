@@ -1,14 +1,14 @@
 /**
- * Output items of the Acknowledge operation: the input item's JSON unchanged, plus `wdtAck`, and
- * always a `pairedItem` pointing at the input item.
+ * The Acknowledge operation's output items: the input item's JSON unchanged, plus `wdtAck`, and
+ * always a `pairedItem` pointing at the input item; and sorting every input item onto exactly one
+ * of the two outputs, each keeping the input order.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { RecordOutcome } from '../core/ack/outcome';
-import type { AckField, AckRecord } from '../core/ack/record';
-import { describeFailure } from '../core/failure';
-
-export type FailureReason = 'invalid' | 'rejected' | 'request_failed';
+import { describeFailure } from '../../../core/failure';
+import type { RecordOutcome } from './outcome';
+import type { AckPlan } from './plan';
+import type { AckField, AckRecord } from './record';
 
 function withAck(item: INodeExecutionData, itemIndex: number, wdtAck: IDataObject): INodeExecutionData {
 	const output: INodeExecutionData = { json: { ...item.json, wdtAck }, pairedItem: { item: itemIndex } };
@@ -23,7 +23,7 @@ function sentFields(record: AckRecord): IDataObject {
 	return fields;
 }
 
-export function acknowledgedItem(
+function acknowledgedItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 	record: AckRecord,
@@ -35,7 +35,7 @@ export function acknowledgedItem(
 	return withAck(item, itemIndex, wdtAck);
 }
 
-export function invalidItem(
+function invalidItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 	field: AckField,
@@ -48,7 +48,7 @@ export function invalidItem(
 }
 
 /** A record that was valid but did not get acknowledged; the reason comes from its outcome. */
-export function failedItem(
+function failedItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 	record: AckRecord,
@@ -85,4 +85,42 @@ export function failedItem(
 			break;
 	}
 	return withAck(item, itemIndex, wdtAck);
+}
+
+export interface Routed {
+	acknowledged: INodeExecutionData[];
+	failed: INodeExecutionData[];
+}
+
+export function routeItems(
+	items: readonly INodeExecutionData[],
+	plan: AckPlan,
+	outcomes: readonly RecordOutcome[],
+): Routed {
+	const routed: Array<{ acknowledged: boolean; item: INodeExecutionData }> = new Array(items.length);
+	plan.records.forEach(({ itemIndex, record }, i) => {
+		const outcome = outcomes[i];
+		routed[itemIndex] =
+			outcome.kind === 'acknowledged'
+				? { acknowledged: true, item: acknowledgedItem(items[itemIndex], itemIndex, record, outcome.byEarlierAttempt) }
+				: { acknowledged: false, item: failedItem(items[itemIndex], itemIndex, record, outcome) };
+	});
+	for (const { itemIndex, field, error, recId } of plan.invalid) {
+		routed[itemIndex] = { acknowledged: false, item: invalidItem(items[itemIndex], itemIndex, field, error, recId) };
+	}
+	const result: Routed = { acknowledged: [], failed: [] };
+	for (const { acknowledged, item } of routed) (acknowledged ? result.acknowledged : result.failed).push(item);
+	return result;
+}
+
+/**
+ * An AI agent calling the node as a tool sees only the first output: it gets every item there,
+ * each saying in `wdtAck.acknowledged` whether the ERP took it.
+ */
+export function forAgent({ acknowledged, failed }: Routed): INodeExecutionData[] {
+	const flag = (value: boolean) => (item: INodeExecutionData): INodeExecutionData => ({
+		...item,
+		json: { ...item.json, wdtAck: { ...(item.json.wdtAck as IDataObject), acknowledged: value } },
+	});
+	return [...acknowledged.map(flag(true)), ...failed.map(flag(false))];
 }
