@@ -163,7 +163,7 @@ async function main(): Promise<void> {
 	const phases: Phase[] = [
 		{ title: 'No rate limit', gateway: { latencyMs }, specs: SPECS.filter(fits) },
 		{
-			// The ERP's limit, about 60 calls a minute per appkey (PROTOCOL.md): the node with its defaults.
+			// The ERP's limit, about 60 calls a minute per appkey (docs/PROTOCOL.md, "Rate limit"): the node with its defaults.
 			title: 'Rate limited: 60 calls per 60 s per appkey',
 			gateway: { latencyMs, rateLimit: { maxCalls: 60, windowMs: 60000 } },
 			specs: [SCENARIOS.node, SCENARIOS.diyPerRoundTrip, SCENARIOS.diyPerSecond, SCENARIOS.diyAllAtOnce].filter(fits),
