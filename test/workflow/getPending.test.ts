@@ -79,3 +79,18 @@ test('two input items for the same shop do not return the same records twice', a
 	expect(result.outputs(NODE)[0]).toHaveLength(3);
 	expect(gateway.requests).toHaveLength(2);
 });
+
+// Get Pending retries like every call through the transport: a query changes nothing at the
+// gateway, so a transient failure on it is always safe to send again.
+test.each([
+	['a 502 from a proxy', { kind: 'http', status: 502 }],
+	['a connection reset', { kind: 'reset', when: 'before' }],
+] as const)('%s on the first query is retried, and the records still arrive', async (_, fault) => {
+	gateway = await MockGateway.start();
+	const seeded = gateway.seedPending(3, { shopNo: 'mall01' });
+	gateway.setFaultPlan(({ number }) => (number === 1 ? fault : undefined));
+	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }), credentials: mockCredentials(gateway) });
+	expect(result.status).toBe('success');
+	expect(result.outputs(NODE)[0].map((item) => item.json.rec_id)).toEqual(seeded.map((record) => record.rec_id));
+	expect(gateway.requests.filter((request) => request.api === 'logistics_sync_query')).toHaveLength(2);
+});

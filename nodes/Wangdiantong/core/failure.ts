@@ -99,9 +99,9 @@ export function httpStatusFailure(status: number): GatewayFailure {
 // 100 is not: it covers a bad sign, an unknown appkey, a skewed clock and a missing parameter
 // alike, so for code 100 the ERP's text is read to tell the user which of these to fix. Code 1007
 // is shared too (a disabled appkey, or an unknown shop on shop-scoped calls), so its text tells
-// the two apart. Rate limiting is recognised by code 1012 alone, and also by text: the gateway
-// has been seen to report it under other codes whose text says 频繁 / 频率 / 并发
-// (docs/PROTOCOL.md, "Rate limit").
+// the two apart. Rate limiting is recognised by code 1012 alone, and also by text: the vendor's
+// advice is to back off on any message that says 频繁 / 频率 / 并发, whatever its code
+// (docs/PROTOCOL.md, "Rate limit" and "Error codes").
 
 export const ERP_CODE_INVALID_REQUEST = '100';
 export const ERP_CODE_APPKEY_DISABLED = '1007';

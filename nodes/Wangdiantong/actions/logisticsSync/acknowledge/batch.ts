@@ -1,5 +1,6 @@
 /**
  * Serialising a batch for `logistics_list`, and reading the gateway's per-record `errors`.
+ * (docs/PROTOCOL.md, "logistics_sync_ack"; ids travel as text: "Big ids")
  */
 import { unreadableAnswer, type GatewayFailure } from '../../../core/failure';
 import { recIdInAnswer, recIdKey } from '../../../core/recId';
