@@ -4,14 +4,14 @@
  * readable as plain data, and only this run's lines) and the error tests read `nodeError`.
  * Everything else the harness does, the node tests check through their own assertions.
  */
-import { NodeConnectionTypes, NodeOperationError, deepCopy, type IExecuteFunctions, type INodeExecutionData, type INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, deepCopy, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { createRegistry, runWorkflow } from '../harness';
 import { ackWorkflow } from '../workflow/ackWorkflow';
 
 /** Logs a line with an error in its metadata, then fails naming its first item. */
 class Probe implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Probe',
 		name: 'probe',
 		group: ['transform'],
