@@ -1,7 +1,8 @@
 /**
  * A local openapi2 gateway on loopback: real HTTP, real signature checks, a pool of logistics
  * records and faults on demand. Used by tests, the demo, the benchmark and `npm run mock`.
- * See PROTOCOL.md for the behaviour it imitates; the parts live in the files next to this one.
+ * It imitates the gateway described in docs/PROTOCOL.md ("Request" to "logistics_sync_ack");
+ * the parts live in the files next to this one.
  */
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,6 +1,7 @@
 /**
- * The gateway's own texts and codes, exactly as the real openapi2 gateway sends them (PROTOCOL.md,
- * the vendor's pages and samples). Tests and the client's error mapping compare against these, so a
+ * The gateway's own texts and codes, as the real openapi2 gateway sends them where that is known
+ * (docs/PROTOCOL.md, "Error codes" and "logistics_sync_ack", which mark each text as the vendor's,
+ * observed, or our assumption). Tests and the client's error mapping compare against these, so a
  * change here is a change in what the "gateway" says, not cosmetics.
  */
 

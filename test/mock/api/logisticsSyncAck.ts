@@ -1,6 +1,7 @@
 /**
  * logistics_sync_ack.php: apply a batch of acks. The batch as a whole answers code 0; each record
- * that could not be applied is listed in `errors` (PROTOCOL.md: code 0 is not "all accepted").
+ * that could not be applied is listed in `errors`: code 0 is not "all accepted" (docs/PROTOCOL.md,
+ * "logistics_sync_ack").
  */
 import { param } from '../form';
 import {
