@@ -11,6 +11,8 @@
  * the ones after it. Last line: `N passed, N failed`; exit 1 on any failure.
  * The expected words live in expectedLabels.ts.
  */
+/// <reference lib="dom" />
+// (DOM types for the few functions that run inside the page.)
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -240,18 +242,16 @@ async function getPendingPanelChecks(): Promise<void> {
 		const text = (await notice.innerText()).trim();
 		expect(text.startsWith(GET_PENDING.noticeStartsWith), `the notice reads "${text.slice(0, 120)}…"`);
 		// Lines as rendered at the panel's default width: the distinct tops of the text's line boxes.
-		const renderedLines = Number(
-			await notice.evaluate(`(box) => {
-				const tops = new Set();
-				const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-					const range = document.createRange();
-					range.selectNodeContents(node);
-					for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
-				}
-				return tops.size;
-			}`),
-		);
+		const renderedLines = await notice.evaluate((box) => {
+			const tops = new Set<number>();
+			const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const range = document.createRange();
+				range.selectNodeContents(node);
+				for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) tops.add(Math.round(rect.top));
+			}
+			return tops.size;
+		});
 		expect(renderedLines <= GET_PENDING.noticeMaxLines, `the notice takes ${renderedLines} lines: "${text}"`);
 	});
 	await check(`Get Pending panel: Shop Code, Max Records (default ${GET_PENDING.maxRecordsDefault}), no Limit`, async () => {
@@ -305,10 +305,13 @@ async function apiCallChecks(): Promise<void> {
  * the dialog's text. A failed test shows "Couldn't connect with these settings" and a "More
  * details" link that unfolds the message; it is opened so the message is read too.
  */
-async function saveAndReadTest(dialog: Locator): Promise<string[]> {
+async function saveAndReadTest(dialog: Locator, awaited: 'success' | 'failure'): Promise<string[]> {
 	// The dialog's Save button sits in its header, outside the element with the dialog's test id.
 	await page.getByTestId('credential-save-button').click();
-	await dialog.getByText(/Connection tested successfully|Couldn.t connect with these settings/).first().waitFor();
+	// The banner of the previous save stays until the new test ends: wait for the one expected
+	// (or time out and read whatever the dialog says then).
+	const banner = awaited === 'success' ? CREDENTIAL.success : /Couldn.t connect with these settings/;
+	await dialog.getByText(banner).first().waitFor().catch(() => undefined);
 	const details = dialog.getByText('More details', { exact: true });
 	if (await details.isVisible()) {
 		await details.click();
@@ -339,13 +342,13 @@ async function credentialChecks(): Promise<void> {
 	await field('appSecret').fill(DEFAULT_ACCOUNT.appSecret);
 	let afterRightSecret: string[] = [];
 	await check(`credential Test, right secret: "${CREDENTIAL.success}"`, async () => {
-		afterRightSecret = await saveAndReadTest(dialog);
+		afterRightSecret = await saveAndReadTest(dialog, 'success');
 		expect(afterRightSecret.includes(CREDENTIAL.success), `the dialog says ${JSON.stringify(afterRightSecret.slice(0, 6))}`);
 	});
 	await field('appSecret').fill(`${DEFAULT_ACCOUNT.appSecret}-wrong`);
 	await check('credential Test, wrong secret: a message that names the secret', async () => {
 		// What the test says is what is new in the dialog: the field names (App Secret...) were there before.
-		const message = (await saveAndReadTest(dialog)).filter((line) => !afterRightSecret.includes(line));
+		const message = (await saveAndReadTest(dialog, 'failure')).filter((line) => !afterRightSecret.includes(line));
 		await screenshot('wrong secret details');
 		expect(
 			!message.includes(CREDENTIAL.success) && message.some((line) => CREDENTIAL.wrongSecret.test(line)),
