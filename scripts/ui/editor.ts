@@ -122,6 +122,7 @@ async function addOptionNames(ndv: Locator): Promise<string[]> {
 async function chooseOption(trigger: Locator, option: string): Promise<void> {
 	const dropdown = await openDropdown(trigger);
 	await dropdown.locator('li:visible').filter({ hasText: option }).first().click();
+	await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined); // its fade-out would blur the screenshot
 }
 
 async function openNewWorkflow(): Promise<void> {
