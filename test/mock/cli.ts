@@ -35,20 +35,19 @@ export function readState(file: string): MockState {
 	return JSON.parse(readFileSync(file, 'utf8')) as MockState;
 }
 
-/** `SHOP=N` or `N` (for `fallback`). */
-function shopCount(text: string, fallback: string): [string, number] {
-	const [shop, count] = text.includes('=') ? text.split('=') : [fallback, text];
+/** `SHOP=N`, or `N` for demo-shop. */
+function shopCount(text: string): [string, number] {
+	const [shop, count] = text.includes('=') ? text.split('=') : ['demo-shop', text];
 	if (!/^\d+$/.test(count)) throw new Error(`expected [SHOP=]N, got ${text}`);
 	return [shop, Number(count)];
 }
 
-function describe(record: RequestRecord): string {
-	const parts = [`#${record.number}`, record.api, record.outcome];
-	if (record.code !== undefined) parts.push(`code=${record.code}`);
-	if (record.httpStatus !== undefined && record.httpStatus !== 200) parts.push(`http=${record.httpStatus}`);
-	if (record.fault) parts.push(`fault=${record.fault.kind}`);
-	if (record.queryKeys.length > 0) parts.push(`query=${record.queryKeys.join(',')}`);
-	return parts.join(' ');
+function describe({ number, api, outcome, code, httpStatus, fault, queryKeys }: RequestRecord): string {
+	const http = httpStatus !== undefined && httpStatus !== 200 && `http=${httpStatus}`;
+	const query = queryKeys.length > 0 && `query=${queryKeys.join(',')}`;
+	return [`#${number}`, api, outcome, code !== undefined && `code=${code}`, http, fault && `fault=${fault.kind}`, query]
+		.filter(Boolean)
+		.join(' ');
 }
 
 async function main(): Promise<void> {
@@ -64,13 +63,12 @@ async function main(): Promise<void> {
 			state: { type: 'string' },
 		},
 	});
-	const answers = Object.fromEntries(
-		values.answer.map((pair) => {
-			const [script, file] = pair.split(/=(.*)/s);
-			if (!script || !file) throw new Error(`expected --answer SCRIPT=FILE, got ${pair}`);
-			return [script, readFileSync(file, 'utf8')];
-		}),
-	);
+	const answers: Record<string, string> = {};
+	for (const pair of values.answer) {
+		const [script, file] = pair.split(/=(.*)/s);
+		if (!script || !file) throw new Error(`expected --answer SCRIPT=FILE, got ${pair}`);
+		answers[script] = readFileSync(file, 'utf8');
+	}
 	const perMinute = values['rate-limit'];
 	const platform = values.platform ? await MockPlatform.start() : undefined;
 	const seeded: Record<string, string[]> = {};
@@ -87,37 +85,27 @@ async function main(): Promise<void> {
 	const writeState = (): void => {
 		if (values.state === undefined) return;
 		const state: MockState = {
-			pid: process.pid,
-			baseUrl: gateway.baseUrl,
-			platformUrl: platform?.url ?? '',
-			platformReceived: platform?.received.length ?? 0,
-			seeded,
-			ledger: [...gateway.ledger],
-			calls: [...gateway.calls],
-			requests: gateway.requests.map((r) => ({
-				number: r.number,
-				api: r.api,
-				outcome: r.outcome,
-				code: r.code,
-				httpStatus: r.httpStatus,
-				shopNo: r.params.shop_no,
-			})),
+			pid: process.pid, baseUrl: gateway.baseUrl, seeded, ledger: gateway.ledger, calls: gateway.calls,
+			platformUrl: platform?.url ?? '', platformReceived: platform?.received.length ?? 0,
+			requests: gateway.requests.map(({ number, api, outcome, code, httpStatus, params }) => {
+				return { number, api, outcome, code, httpStatus, shopNo: params.shop_no };
+			}),
 			pending: gateway.pending().map((r) => r.rec_id),
 		};
 		writeFileSync(`${values.state}.tmp`, JSON.stringify(state, null, 2) + '\n');
 		renameSync(`${values.state}.tmp`, values.state);
 	};
 
-	for (const [shop, count] of values.seed.map((text) => shopCount(text, 'demo-shop'))) {
+	for (const [shop, count] of values.seed.map(shopCount)) {
 		seeded[shop] = [...(seeded[shop] ?? []), ...gateway.seedPending(count, { shopNo: shop }).map((r) => r.rec_id)];
 		console.log(`Seeded ${count} pending records for shop "${shop}".`);
 	}
-	for (const [shop, count] of values.stock.map((text) => shopCount(text, 'demo-shop'))) {
+	for (const [shop, count] of values.stock.map(shopCount)) {
 		gateway.seedStockChanges(count, shop);
 		console.log(`Seeded ${count} stock changes for shop "${shop}".`);
 	}
-	for (const script of Object.keys(answers)) console.log(`Canned answer for ${script}.`);
 	if (perMinute !== undefined) console.log(`Rate limit: ${perMinute} calls a minute per appkey.`);
+	if (values.answer.length > 0) console.log(`Canned answers for ${Object.keys(answers).join(', ')}.`);
 	writeState();
 
 	const { sid, appKey, appSecret } = DEFAULT_ACCOUNT;
@@ -129,10 +117,7 @@ async function main(): Promise<void> {
 	const stop = (signal: string): void => {
 		writeState();
 		console.log(`\n${signal}: closing after ${gateway.ledger.length} accepted acks.`);
-		Promise.all([gateway.close(), platform?.close()]).then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
+		Promise.all([gateway.close(), platform?.close()]).then(() => process.exit(0), () => process.exit(1));
 	};
 	process.once('SIGINT', () => stop('SIGINT'));
 	process.once('SIGTERM', () => stop('SIGTERM'));
