@@ -37,13 +37,14 @@ export async function post(
 	gw: MockGateway,
 	script: string,
 	params: Record<string, string> | string,
-	options: { contentType?: string; query?: Record<string, string>; method?: string } = {},
+	options: { contentType?: string; query?: Record<string, string>; method?: string; timeoutMs?: number } = {},
 ) {
 	const url = new URL(script, gw.baseUrl);
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
 	const { method = 'POST', contentType = 'application/x-www-form-urlencoded' } = options;
 	const body = method === 'GET' ? undefined : typeof params === 'string' ? params : new URLSearchParams(params);
-	const response = await fetch(url, { method, headers: { 'content-type': contentType }, body });
+	const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+	const response = await fetch(url, { method, headers: { 'content-type': contentType }, body, signal });
 	const text = await response.text();
 	let json: Record<string, unknown> = {};
 	try {

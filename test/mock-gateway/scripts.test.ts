@@ -160,6 +160,56 @@ describe('the stock-sync pair', () => {
 	});
 });
 
+describe('faults, latency and the rate limit', () => {
+	const query = (gw: MockGateway, options: { nowMs?: number; timeoutMs?: number } = {}) =>
+		post(gw, QUERY, signed({ shop_no: 'shop-a' }, { nowMs: options.nowMs }), { timeoutMs: options.timeoutMs });
+
+	it('never processes a held request whose client gave up', async () => {
+		at.gw.injectFault({ kind: 'delay', ms: 300, when: 'before' });
+		await expect(query(at.gw, { timeoutMs: 100 })).rejects.toThrow();
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		expect(at.gw.requests[0]).toMatchObject({ outcome: 'fault', processed: false });
+		expect(at.gw.calls).toEqual([]);
+	});
+
+	it('gives a fault to the API named, `times` times, and no other', async () => {
+		at.gw.injectFault({ kind: 'http', status: 503 }, { api: 'logistics_sync_query.php', times: 2 });
+		expect((await ack([{ rec_id: '1001', status: 0 }])).status).toBe(200);
+		const statuses = [];
+		for (let i = 0; i < 3; i++) statuses.push((await query(at.gw)).status);
+		expect(statuses).toEqual([503, 503, 200]);
+	});
+
+	it('answers no sooner than latencyMs', async () => {
+		const gw = await MockGateway.start({ latencyMs: 150 });
+		const started = Date.now();
+		await query(gw).finally(() => gw.close());
+		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+	});
+
+	it('answers 1012 beyond maxCalls a window, unprocessed, counting neither refusals nor bad signs', async () => {
+		let clock = 1_700_000_000_000;
+		const gw = await MockGateway.start({ now: () => clock, rateLimit: { maxCalls: 2, windowMs: 60_000 } });
+		gw.addShop('shop-a');
+		const codes = async (n: number, options = {}) => {
+			const out = [];
+			for (let i = 0; i < n; i++) out.push((await post(gw, QUERY, signed({ shop_no: 'shop-a' }, { nowMs: clock, ...options }))).json.code);
+			return out;
+		};
+		try {
+			expect(await codes(2, { secret: 'bad' })).toEqual([100, 100]);
+			expect(await codes(3)).toEqual([0, 0, 1012]);
+			clock += 59_999;
+			expect(await codes(1)).toEqual([1012]);
+			clock += 1; // the first two calls leave the window; the refused ones never entered it
+			expect(await codes(3)).toEqual([0, 0, 1012]);
+			expect(gw.calls).toHaveLength(4);
+		} finally {
+			await gw.close();
+		}
+	});
+});
+
 describe('close()', () => {
 	it('releases an answer held by a fault at once, so nothing keeps the process alive', async () => {
 		const answered: number[] = [];
