@@ -1,17 +1,15 @@
 /**
  * A local openapi2 gateway on loopback: real HTTP, real signature checks (verify.ts, written apart
- * from the client's signer), a pool of logistics records and faults on demand. Used by the tests,
- * the demo, the benchmark and `npm run mock` (cli.ts). docs/PROTOCOL.md describes what it imitates.
+ * from the client's signer), a pool of logistics records and faults on demand, for the tests, the
+ * demo, the benchmark and `npm run mock` (cli.ts). What it imitates: docs/PROTOCOL.md.
  *
- * Every `POST /openapi2/<name>.php` goes through the public checks, in the real gateway's order:
- * sid, appkey, timestamp and sign present; appkey known and the sid's; appkey enabled; timestamp
- * within ±300 s; sign; then the rate limit (`rateLimit`). What passes runs its script (scripts.ts):
- *   - logistics_sync_query / logistics_sync_ack: the pending pool and the ledger of acks;
- *   - api_goods_stock_change_query / _ack: a pool of stock changes (`seedStockChanges`);
- *   - any script: a canned answer, `answers: { 'trade_push.php': { code: 0, new_count: 1 } }`, a
- *     function of the business parameters, or a raw body string sent as is (ids beyond 2^53 as
- *     bare numbers); it replaces a built-in answer. A script with no answer gets code 100 接口不存在.
- * Each call that ran is listed in `calls` (script and business parameters, never the sign).
+ * Every `POST /openapi2/<name>.php` meets the public checks in the real gateway's order (sid,
+ * appkey, timestamp, sign present; appkey known and the sid's; enabled; timestamp within ±300 s;
+ * sign), then the rate limit. What passes is listed in `calls` (script and business parameters)
+ * and runs its script (scripts.ts): the logistics pair (pending pool, ledger of acks), the
+ * stock-sync pair (`seedStockChanges`), or for any script a canned answer: `answers: {
+ * 'trade_push.php': { code: 0, new_count: 1 } }`, a function of the business parameters, or a raw
+ * body (ids beyond 2^53 as bare numbers). No answer at all: code 100 接口不存在.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

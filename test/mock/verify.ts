@@ -1,5 +1,5 @@
 /**
- * The gateway's side of the signature (PROTOCOL.md, "Signature").
+ * The gateway's side of the signature (docs/PROTOCOL.md, "Signature").
  *
  * Written on purpose without looking at the client's signer (nodes/Wangdiantong/core/sign.ts) and
  * with different techniques (code points via Array.from, byte-wise key order via Buffer.compare,
