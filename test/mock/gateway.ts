@@ -11,7 +11,7 @@
  * 'trade_push.php': { code: 0, new_count: 1 } }`, a function of the business parameters, or a raw
  * body (ids beyond 2^53 as bare numbers). No answer at all: code 100 接口不存在.
  */
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as wait } from 'node:timers/promises';
 import * as say from './messages';
@@ -87,6 +87,7 @@ export class MockGateway extends GatewayStore {
 		this.port = address.port;
 		this.baseUrl = `http://127.0.0.1:${this.port}/openapi2/`;
 		this.accounts = new Map((options.accounts ?? [DEFAULT_ACCOUNT]).map((a) => [a.appKey, { ...a }]));
+		setMaxListeners(0, this.closed.signal); // one listener per answer held at a time: any number
 		// A body that fails to arrive (client abort, oversize) just ends the connection.
 		server.on('request', (req, res) => this.handle(req, res).catch(() => req.socket.destroy()));
 	}
