@@ -51,13 +51,33 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * signed too, the body winning a clash; within one source the last duplicate wins. A Map, then
  * fromEntries, so that a key such as `__proto__` becomes a plain own property.
  */
-function receivedParams(url: URL, body: Buffer, contentType: string | undefined) {
-	const params = new Map(url.searchParams);
+export function receivedParams(query: URLSearchParams, body: Buffer, contentType: string | undefined) {
+	const params = new Map(query);
 	const queryKeys = [...params.keys()];
 	if (contentType?.split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded') {
 		for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params.set(key, value);
 	}
 	return { params: Object.fromEntries(params), queryKeys };
+}
+
+/** The public checks in the real gateway's order; the first failure answers. Pure: no HTTP, no state. */
+export function authenticate(
+	params: Readonly<Record<string, string>>,
+	settings: { accounts: ReadonlyMap<string, MockAccount>; nowMs: number; windowSeconds: number },
+): { ok: true; account: MockAccount } | { ok: false; reply: Reply } {
+	const refuse = (code: number, message: string) => ({ ok: false as const, reply: errorReply(code, message) });
+	// An empty value counts as missing, as PHP's empty() would have it.
+	const missing = ['sid', 'appkey', 'timestamp', 'sign'].find((name) => !param(params, name));
+	if (missing) return refuse(say.CODE_PARAM, say.missingParam(missing));
+	const account = settings.accounts.get(params.appkey);
+	if (account?.sid !== params.sid) return refuse(say.CODE_PARAM, say.INVALID_APPKEY);
+	if (account.disabled) return refuse(say.CODE_DISABLED, say.APPKEY_DISABLED);
+	const skew = Math.abs(Number(params.timestamp) - Math.floor(settings.nowMs / 1000));
+	if (!/^\d{10}$/.test(params.timestamp) || skew > settings.windowSeconds) {
+		return refuse(say.CODE_PARAM, say.TIMESTAMP_INVALID);
+	}
+	if (!isSignValid(params, account.appSecret)) return refuse(say.CODE_PARAM, say.SIGN_MISMATCH);
+	return { ok: true, account };
 }
 
 export class MockGateway extends GatewayStore {
@@ -156,20 +176,13 @@ export class MockGateway extends GatewayStore {
 		return entry.fault;
 	}
 
-	/** The public checks, then the script; the first failure answers. Pure with respect to HTTP. */
+	/** The public checks, the rate limit, then the script. Pure with respect to HTTP. */
 	private process(record: RequestRecord, params: Record<string, string>): Reply {
 		const nowMs = this.clock();
-		// An empty value counts as missing, as PHP's empty() would have it.
-		const missing = ['sid', 'appkey', 'timestamp', 'sign'].find((name) => !param(params, name));
-		if (missing) return errorReply(say.CODE_PARAM, say.missingParam(missing));
-		const account = this.accounts.get(params.appkey);
-		if (account?.sid !== params.sid) return errorReply(say.CODE_PARAM, say.INVALID_APPKEY);
-		if (account.disabled) return errorReply(say.CODE_DISABLED, say.APPKEY_DISABLED);
-		const skew = Math.abs(Number(params.timestamp) - Math.floor(nowMs / 1000));
-		if (!/^\d{10}$/.test(params.timestamp) || skew > (this.options.timestampWindowSeconds ?? 300)) {
-			return errorReply(say.CODE_PARAM, say.TIMESTAMP_INVALID);
-		}
-		if (!isSignValid(params, account.appSecret)) return errorReply(say.CODE_PARAM, say.SIGN_MISMATCH);
+		const windowSeconds = this.options.timestampWindowSeconds ?? 300;
+		const auth = authenticate(params, { accounts: this.accounts, nowMs, windowSeconds });
+		if (!auth.ok) return auth.reply;
+		const { account } = auth;
 		// A sliding window; only admitted calls count, so knocking during a ban does not extend it.
 		const limit = this.options.rateLimit;
 		if (limit) {
@@ -190,7 +203,7 @@ export class MockGateway extends GatewayStore {
 		res.on('close', () => (clientGone ||= !res.writableFinished));
 		const url = new URL(req.url ?? '/', 'http://mock.invalid');
 		const contentType = req.headers['content-type'];
-		const { params, queryKeys } = receivedParams(url, await readBody(req), contentType);
+		const { params, queryKeys } = receivedParams(url.searchParams, await readBody(req), contentType);
 		const match = SCRIPT.exec(url.pathname);
 		const { sign, ...logged } = params;
 		const record: RequestRecord = {
