@@ -109,14 +109,21 @@ function isJsonMediaType(mediaType: string): boolean {
 	return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
-function parseJsonText(text: string, source: Source): unknown {
+/** Runs `work`, turning what it throws into its message (the caller words the refusal). */
+function attempt<T>(work: () => T): { value: T } | { failure: string } {
 	try {
-		return JSON.parse(text) as unknown;
+		return { value: work() };
 	} catch (error) {
-		throw new UnsignableRequestError(
-			`The JSON in ${source} does not parse (${(error as Error).message}): fix the JSON, or ${USE_INSTEAD}`,
-		);
+		return { failure: error instanceof Error ? error.message : String(error) };
 	}
+}
+
+function parseJsonText(text: string, source: Source): unknown {
+	const parsed = attempt(() => JSON.parse(text) as unknown);
+	if ('value' in parsed) return parsed.value;
+	throw new UnsignableRequestError(
+		`The JSON in ${source} does not parse (${parsed.failure}): fix the JSON, or ${USE_INSTEAD}`,
+	);
 }
 
 /** The fields of a JSON value: only an object has named fields to send. */
@@ -231,13 +238,11 @@ function paramText(name: string, value: unknown, source: Source): string | undef
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	if (Array.isArray(value) || isPlainObject(value)) {
-		try {
-			return JSON.stringify(value);
-		} catch (error) {
-			throw new UnsignableRequestError(
-				`Parameter "${name}" in ${source} cannot be written as JSON (${(error as Error).message}): give it as text`,
-			);
-		}
+		const written = attempt(() => JSON.stringify(value));
+		if ('value' in written) return written.value;
+		throw new UnsignableRequestError(
+			`Parameter "${name}" in ${source} cannot be written as JSON (${written.failure}): give it as text`,
+		);
 	}
 	throw new UnsignableRequestError(
 		`Parameter "${name}" in ${source} is ${describe(value)}, which cannot be sent as a form field: give it as text`,
