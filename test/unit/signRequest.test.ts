@@ -380,9 +380,15 @@ describe('requests that cannot be signed are refused, never sent unsigned', () =
 
 	test('a refusal names no value the user sent, so an error never shows what was being signed', () => {
 		const secretish = 'value-only-the-request-holds';
-		expect(() => sign(httpRequestNode('POST', QUERY_URL, { qs: { a: secretish }, form: { a: `${secretish}-2` } }))).toThrow(
-			expect.objectContaining({ message: expect.not.stringContaining(secretish) as unknown }) as Error,
-		);
+		const refusals = [
+			httpRequestNode('POST', QUERY_URL, { qs: { a: secretish }, form: { a: `${secretish}-2` } }),
+			httpRequestNode('POST', QUERY_URL, { body: `{"a": [${secretish}]}`, headers: { 'content-type': 'application/json' } }),
+			httpRequestNode('POST', QUERY_URL, { form: { sid: secretish } }),
+		];
+		for (const request of refusals) {
+			expect(() => sign(request)).toThrow(UnsignableRequestError);
+			expect(() => sign(request)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secretish) as unknown }) as Error);
+		}
 	});
 
 	test('the credential’s missing fields are named, and its secret never appears', () => {

@@ -86,7 +86,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	);
 }
 
-function describe(value: unknown): string {
+/** What a value is, for a refusal: its kind, never its content. */
+function kindOf(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (value === null) return 'null';
 	if (typeof value === 'object') return Object.prototype.toString.call(value).slice(8, -1);
@@ -121,9 +122,8 @@ function attempt<T>(work: () => T): { value: T } | { failure: string } {
 function parseJsonText(text: string, source: Source): unknown {
 	const parsed = attempt(() => JSON.parse(text) as unknown);
 	if ('value' in parsed) return parsed.value;
-	throw new UnsignableRequestError(
-		`The JSON in ${source} does not parse (${parsed.failure}): fix the JSON, or ${USE_INSTEAD}`,
-	);
+	// Not the parser's own message: it quotes the text, which a refusal must never show.
+	throw new UnsignableRequestError(`The JSON in ${source} does not parse: fix the JSON, or ${USE_INSTEAD}`);
 }
 
 /** The fields of a JSON value: only an object has named fields to send. */
@@ -136,7 +136,7 @@ function jsonEntries(value: unknown, source: Source): Entry[] {
 	}
 	if (!isPlainObject(value)) {
 		throw new UnsignableRequestError(
-			`${capitalise(source)} is ${describe(value)}, not named parameters: give a JSON object whose fields are the parameters`,
+			`${capitalise(source)} is ${kindOf(value)}, not named parameters: give a JSON object whose fields are the parameters`,
 		);
 	}
 	return Object.entries(value);
@@ -203,7 +203,7 @@ function fieldsEntries(value: unknown, source: Source): Entry[] {
 	if (isBinary(value)) refuseBinary(source);
 	if (isPlainObject(value)) return Object.entries(value);
 	throw new UnsignableRequestError(
-		`Cannot sign ${source}: ${describe(value)} is not named parameters; give each parameter a name and a value`,
+		`Cannot sign ${source}: ${kindOf(value)} is not named parameters; give each parameter a name and a value`,
 	);
 }
 
@@ -245,7 +245,7 @@ function paramText(name: string, value: unknown, source: Source): string | undef
 		);
 	}
 	throw new UnsignableRequestError(
-		`Parameter "${name}" in ${source} is ${describe(value)}, which cannot be sent as a form field: give it as text`,
+		`Parameter "${name}" in ${source} is ${kindOf(value)}, which cannot be sent as a form field: give it as text`,
 	);
 }
 
