@@ -1,8 +1,8 @@
 /**
  * `npm run bench:n8n` (scripts/e2e/bench.sh, which installs a real n8n and our packed tarball
  * into it first): the benchmark's main rows in a REAL n8n, 1.x or 2.x, with n8n's own Code node
- * (in its task runner) and HTTP Request node for the do-it-yourself rows, where `npm run bench`
- * has to use the harness's lean stand-ins. Each scenario is one `n8n execute` of a workflow whose
+ * (in its task runner) and HTTP Request node for the do-it-yourself rows, which `npm run bench`
+ * (n8n-core alone) cannot run. Each scenario is one `n8n execute` of a workflow whose
  * Code node makes the records; the time is n8n's own executionTime of the measured nodes, the
  * CPU that of n8n's main process within that time (procCpu.ts). Memory is left to `npm run
  * bench`: each run is a fresh n8n process whose start-up would drown it.
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
 	const phases: Phase[] = [
 		{ title: 'No rate limit', gateway: { latencyMs }, specs: SPECS.filter(fits) },
 		{
-			// The ERP's limit, about 60 calls a minute per appkey (PROTOCOL.md): the node with its defaults.
+			// The ERP's limit, about 60 calls a minute per appkey (docs/PROTOCOL.md, "Rate limit"): the node with its defaults.
 			title: 'Rate limited: 60 calls per 60 s per appkey',
 			gateway: { latencyMs, rateLimit: { maxCalls: 60, windowMs: 60000 } },
 			specs: [SCENARIOS.node, SCENARIOS.diyPerRoundTrip, SCENARIOS.diyPerSecond, SCENARIOS.diyAllAtOnce].filter(fits),

@@ -4,8 +4,9 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { acknowledgeInBatches } from '../nodes/Wangdiantong/core/ack/run';
-import { validateAckRecord } from '../nodes/Wangdiantong/core/ack/record';
+import { acknowledgeInBatches } from '../nodes/Wangdiantong/actions/logisticsSync/acknowledge/run';
+import { validateAckRecord } from '../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
+import { retryingCall } from '../nodes/Wangdiantong/core/call';
 import { DEFAULT_RETRY_POLICY } from '../nodes/Wangdiantong/core/retry';
 import { createRegistry, runWorkflow } from '../test/harness';
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
@@ -28,17 +29,16 @@ async function runBare(ids: readonly string[], baseUrl: string): Promise<number>
 			if (!checked.ok) throw new Error(checked.error);
 			return checked.record;
 		});
+		const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 		const start = performance.now();
 		await acknowledgeInBatches({
 			records,
 			batchSize: 50,
 			concurrency: 1,
 			pauseBetweenBatchesMs: 0,
-			retry: DEFAULT_RETRY_POLICY,
 			stopOnBatchFailure: false,
-			send: async (logisticsList) => await transport.send('logistics_sync_ack.php', { logistics_list: logisticsList }),
-			sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
-			random: Math.random,
+			call: retryingCall(transport.send, { retry: DEFAULT_RETRY_POLICY, sleep, random: Math.random, isCancelled: () => false }),
+			sleep,
 			isCancelled: () => false,
 		});
 		return performance.now() - start;

@@ -59,32 +59,37 @@ export class WangdiantongApi implements ICredentialType {
 			required: true,
 		},
 		{
-			displayName: 'Seller Account (卖家账号 Sid)',
+			displayName: 'Seller Account',
 			name: 'sid',
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Assigned by Wangdiantong to the ERP buyer; ask your ERP administrator',
+			description: 'The ERP’s 卖家账号 (sid), assigned by Wangdiantong to the ERP buyer; ask your ERP administrator',
 		},
 		{
-			displayName: 'App Key (接口账号 Appkey)',
+			displayName: 'App Key',
 			name: 'appKey',
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From the open platform’s 自助对接 page where the interface account was requested',
+			description: 'The 接口账号 (appkey), from the open platform’s 自助对接 page where the interface account was requested',
 		},
 		{
-			displayName: 'App Secret (Appsecret)',
+			displayName: 'App Secret',
 			name: 'appSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Issued with the appkey. Used only to sign requests; it is never sent.',
+			description: 'The appsecret, issued with the appkey. Used only to sign requests; it is never sent.',
 		},
 	];
 
+	/**
+	 * Called by n8n for every request made with this credential, from our node or any other (n8n
+	 * offers it in its own HTTP Request node too): whatever shape the request has, all of its
+	 * parameters leave in one signed form body, or it is refused with the fix (signRequest.ts).
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

@@ -44,6 +44,15 @@ for (const file of pkg.n8n?.nodes ?? []) {
 const icons = shipped.filter((file) => file.endsWith('.svg'));
 check(icons.some((f) => f.includes('dark')) && icons.some((f) => !f.includes('dark')), 'light and dark SVG icons are shipped');
 
+// Stack traces and debuggers follow the shipped source maps; the .ts files are not shipped, so
+// each map must carry its sources.
+const maps = shipped.filter((file) => file.endsWith('.js.map'));
+const hollow = maps.filter((file) => {
+	const map = JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+	return !Array.isArray(map.sourcesContent) || map.sourcesContent.length !== map.sources.length;
+});
+check(hollow.length === 0, `every shipped source map carries its sources${hollow.length ? ` (not: ${hollow.join(', ')})` : ''}`);
+
 // The values our code takes from n8n-workflow at run time must exist in every n8n line we support:
 // the peer is whatever n8n brings. Each name here was looked up in n8n 1.123.50's n8n-workflow
 // and in 2.40.7's (scripts/e2e checks the n8n it runs in). `sleepWithAbort` is not here: 2.x

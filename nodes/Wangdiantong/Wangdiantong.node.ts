@@ -22,7 +22,8 @@ export class Wangdiantong implements INodeType {
 		icon: { light: 'file:wangdiantong.svg', dark: 'file:wangdiantong.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// The action as people read it, not the internal values ("acknowledge: logisticsSync").
+		subtitle: '={{ { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Sync logistics with the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },
 		usableAsTool: true,

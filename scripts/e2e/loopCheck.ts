@@ -33,15 +33,15 @@ interface WorkflowNode {
 }
 
 /**
- * The example pointed at the mock's loop shop and platform. `n8n execute` starts only from a
+ * The example pointed at a shop (the mock's loop shop unless told) and the mock platform. `n8n execute` starts only from a
  * manual trigger, so the schedule trigger becomes one, under the same name (the connections
  * refer to it by name).
  */
-export function loopWorkflow(state: MockState): Record<string, unknown> {
+export function loopWorkflow(state: Pick<MockState, 'platformUrl'>, shopNo = LOOP_SHOP): Record<string, unknown> {
 	const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: WorkflowNode[] } & Record<string, unknown>;
 	const nodes = workflow.nodes.map((node) => {
 		if (node.name === TRIGGER) return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
-		if (node.name === GET_PENDING) return { ...node, parameters: { ...node.parameters, shopNo: LOOP_SHOP } };
+		if (node.name === GET_PENDING) return { ...node, parameters: { ...node.parameters, shopNo } };
 		if (node.name === PUSH) return { ...node, parameters: { ...node.parameters, url: state.platformUrl } };
 		return node;
 	});

@@ -1,8 +1,10 @@
 /**
  * The protocol core's batch runner against the mock gateway over real HTTP (undici), outside n8n.
  */
-import { acknowledgeInBatches, type AckRunOptions } from '../../nodes/Wangdiantong/core/ack/run';
-import type { AckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+import { acknowledgeInBatches, type AckRunOptions } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/run';
+import { retryingCall, type GatewaySend } from '../../nodes/Wangdiantong/core/call';
+import type { RetryPolicy } from '../../nodes/Wangdiantong/core/retry';
+import type { AckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 import { DEFAULT_ACCOUNT, MockGateway } from '../mock/gateway';
 import { createUndiciTransport } from '../support/undiciTransport';
 
@@ -21,18 +23,29 @@ afterEach(async () => {
 const records = (ids: readonly string[], status: 0 | 1 = 0): AckRecord[] =>
 	ids.map((recId) => ({ recId, status, message: '同步成功', messageTruncated: false }));
 
-function run(list: AckRecord[], overrides: Partial<AckRunOptions> = {}) {
+interface RunOverrides extends Partial<Omit<AckRunOptions, 'call'>> {
+	send?: GatewaySend;
+	retry?: RetryPolicy;
+	sleep?: (ms: number) => Promise<void>;
+}
+
+function run(list: AckRecord[], { send, retry, ...overrides }: RunOverrides = {}) {
+	const sleep = overrides.sleep ?? (async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms)));
+	const isCancelled = overrides.isCancelled ?? (() => false);
 	return acknowledgeInBatches({
 		records: list,
 		batchSize: 50,
 		concurrency: 1,
 		pauseBetweenBatchesMs: 0,
-		retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitDelayMs: 30 },
 		stopOnBatchFailure: false,
-		send: async (logisticsList) => await transport.send('logistics_sync_ack.php', { logistics_list: logisticsList }),
-		sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
-		random: () => 0.5,
-		isCancelled: () => false,
+		call: retryingCall(send ?? transport.send, {
+			retry: retry ?? { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitDelayMs: 30 },
+			sleep,
+			random: () => 0.5,
+			isCancelled,
+		}),
+		sleep,
+		isCancelled,
 		...overrides,
 	});
 }
@@ -115,7 +128,7 @@ test('a wrong secret stops sending: one request, every record failed with the si
 	const wrong = createUndiciTransport({ baseUrl: gateway.baseUrl, credentials: { ...DEFAULT_ACCOUNT, appSecret: 'nope' } });
 	try {
 		const result = await run(records(ids), {
-			send: async (list) => await wrong.send('logistics_sync_ack.php', { logistics_list: list }),
+			send: wrong.send,
 		});
 		expect(ackRequests()).toHaveLength(1);
 		expect(result.outcomes.slice(0, 50).every((o) => o.kind === 'request_failed' && o.sent)).toBe(true);
@@ -148,8 +161,8 @@ test('cancellation between batches stops sending; the unsent records say so', as
 	const ids = gateway.seedPending(200).map((r) => r.rec_id);
 	let cancelled = false;
 	const result = await run(records(ids), {
-		send: async (list) => {
-			const answer = await transport.send('logistics_sync_ack.php', { logistics_list: list });
+		send: async (script, params) => {
+			const answer = await transport.send(script, params);
 			if (ackRequests().length === 2) cancelled = true;
 			return answer;
 		},

@@ -1,7 +1,8 @@
 /**
- * The gateway's own codes and texts, as the real openapi2 gateway sends them (docs/PROTOCOL.md,
- * "Error codes"; the vendor's pages and samples) unless marked as ours. Tests and the client's
- * error mapping compare against these: a change here changes what the "gateway" says.
+ * The gateway's own codes and texts, as the real openapi2 gateway sends them where that is known
+ * (docs/PROTOCOL.md, "Error codes" and "logistics_sync_ack", which mark each text as the vendor's,
+ * observed, or our assumption); the rest is marked as ours. Tests and the client's error mapping
+ * compare against these: a change here changes what the "gateway" says.
  */
 
 /** 0 ok; 100 parameter and auth errors; 1007 appkey disabled, reused for an unknown shop; 1012. */

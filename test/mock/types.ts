@@ -29,8 +29,9 @@ export type RecordInput = Partial<Omit<LogisticsRecord, 'rec_id'>> & { rec_id?: 
 
 /**
  * One record of `api_goods_stock_change_query`: a platform listing (goods_id/spec_id, the seller's
- * spec_no) whose stock `sync_stock` must be pushed. The ERP bumps `stock_change_count` on every
- * change and the ack echoes it, so an ack made stale by a newer change does not clear the record.
+ * spec_no) whose stock `sync_stock` must be pushed; the ack echoes `stock_change_count`, so an ack
+ * made stale by a newer change does not clear it. The shape is ours, plausible for tests of a
+ * generic call: docs/PROTOCOL.md, "Other scripts", knows neither pair's fields.
  */
 export interface StockChange {
 	rec_id: string;

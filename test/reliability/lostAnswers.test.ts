@@ -78,8 +78,8 @@ describe('On Error = Stop', () => {
 	// "Wangdiantong did not acknowledge batch N of M: ..." is lost; for a timeout n8n even advises
 	// "consider setting the 'Retry on Fail' option", which the node's guidance forbids.
 	test.each<[string, Fault, RegExp]>([
-		['a connection reset', { kind: 'reset', when: 'before' }, /^Wangdiantong did not acknowledge batch 1 of 1: The connection to the gateway failed \(ECONNRESET\)/],
-		['a timeout', { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'before' }, /^Wangdiantong did not acknowledge batch 1 of 1: The gateway did not answer within the request timeout/],
+		['a connection reset', { kind: 'reset', when: 'before' }, /^Wangdiantong did not acknowledge the batch: The connection to the gateway failed \(ECONNRESET\)/],
+		['a timeout', { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'before' }, /^Wangdiantong did not acknowledge the batch: The gateway did not answer within the request timeout/],
 	])('%s on every attempt: the error message names the batch and the failure', async (_name, fault, message) => {
 		gateway.setFaultPlan(() => fault);
 		const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
@@ -90,6 +90,8 @@ describe('On Error = Stop', () => {
 	test('the description says what was and was not acknowledged even for a reset', async () => {
 		gateway.setFaultPlan(() => ({ kind: 'reset', when: 'before' }));
 		const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
-		expect(nodeErrorText(run)?.description).toMatch(/^Batch 1 of 1 \(items 0–1\) failed after 2 attempts\.\nAcknowledged by the ERP before the failure: 0 records/);
+		// One batch: no "Acknowledged" line (nothing came before it), no "batch 1 of 1".
+		expect(nodeErrorText(run)?.description).toMatch(/^Not acknowledged: 0 [^\n]*\nPossibly acknowledged: 2 [^\n]*\n\nThe failed batch held items 0–1; it was tried 2 times\./);
+		expect(nodeErrorText(run)?.message).toMatch(/^Wangdiantong did not acknowledge the batch: /);
 	});
 });

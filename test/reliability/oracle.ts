@@ -2,7 +2,7 @@
  * What each record's outcome must be, worked out from the gateway's own log: which batches it
  * received, which attempts of each it processed, which answers it spoiled, and its ledger.
  *
- * Rules (PROTOCOL.md and the node's README):
+ * Rules (docs/PROTOCOL.md, "logistics_sync_ack", and the node's README):
  * - a batch whose last attempt got a clean answer: records the gateway accepted are Acknowledged
  *   (`acknowledgedByEarlierAttempt` when an earlier attempt had ledgered them and its answer was
  *   lost); unknown records are Failed `rejected` with the gateway's text; records that were already

@@ -162,12 +162,13 @@ export function countIn(description: string | undefined, label: RegExp): number 
 }
 
 export const DESCRIPTION_COUNTS = {
-	acknowledged: /Acknowledged by the ERP before the failure: (\d+) record/,
-	notAcknowledged: /Not acknowledged: (\d+) record/,
-	rejected: /Refused one by one by the ERP in earlier batches: (\d+)/,
-	invalid: /Invalid items, never sent: (\d+)/,
+	/** Absent when the run had one batch: nothing can have been acknowledged before it. */
+	acknowledged: /^Acknowledged: (\d+)$/m,
+	notAcknowledged: /^Not acknowledged: (\d+) /m,
+	rejected: /^Refused by the ERP one by one: (\d+)$/m,
+	invalid: /^Invalid, never sent: (\d+)$/m,
 	/** Records of the failed batch the ERP may have processed although its answer was lost. */
-	possiblyAcknowledged: /Possibly acknowledged[^:\n]*: (\d+)/,
+	possiblyAcknowledged: /^Possibly acknowledged: (\d+) /m,
 } as const;
 
 /** The Stop error of the node, as a plain object: message and description. */

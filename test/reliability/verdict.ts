@@ -96,8 +96,12 @@ export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analys
 	const first = (number - 1) * batchSize;
 	const last = first + failed.recIds.length - 1;
 	const attempts = failed.attempts.length;
-	const head = `Batch ${number} of ${Math.ceil(inputs.length / batchSize)} (items ${first}–${last}) failed after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
-	if (!error.description.startsWith(head)) problems.push(`description does not start "${head}": ${error.description.slice(0, 120)}`);
+	const batchCount = Math.ceil(inputs.length / batchSize);
+	const which = batchCount > 1 ? `batch ${number} of ${batchCount}` : 'the batch';
+	if (!error.message.startsWith(`Wangdiantong did not acknowledge ${which}: `)) problems.push(`message does not name ${which}: ${error.message}`);
+	const items = first === last ? `item ${first}` : `items ${first}–${last}`;
+	const held = `\n\nThe failed batch held ${items}; it was tried ${attempts} time${attempts === 1 ? '' : 's'}.`;
+	if (!error.description.includes(held)) problems.push(`description does not say "${held.trim()}": ${error.description}`);
 	if (error.message.trim() === '') problems.push('empty error message');
 	return problems;
 }

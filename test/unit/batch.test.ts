@@ -1,6 +1,6 @@
-import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/core/ack/batch';
-import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/core/ack/outcome';
-import type { AckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/batch';
+import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/outcome';
+import type { AckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 
 const record = (recId: string, status: 0 | 1 = 0, message?: string): AckRecord => ({
 	recId,
@@ -82,4 +82,18 @@ describe('outcomes of an answered batch', () => {
 		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: true });
 		expect(outcomes[1]).toEqual({ kind: 'rejected', error: '记录不存在' });
 	});
+});
+
+test('a per-record error that echoes the request never carries its sign into the Failed output', () => {
+	const sign = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+	const read = readPerRecordErrors({
+		code: 0,
+		errors: [
+			{ rec_id: '5', error: `参数错误: sid=s1&sign=${sign}&timestamp=1` },
+			{ rec_id: '6', error: `校验失败 ${sign}` },
+		],
+	});
+	expect(read.ok).toBe(true);
+	const texts = read.ok ? [...read.errors.values()] : [];
+	expect(texts).toEqual(['参数错误: sid=s1&sign=[redacted]&timestamp=1', '校验失败 [redacted]']);
 });

@@ -1,4 +1,4 @@
-import { erpFailure, explainErpError, identityProblemOf } from '../../nodes/Wangdiantong/core/erpErrors';
+import { erpFailure, explainErpError, identityProblemOf } from '../../nodes/Wangdiantong/core/failure';
 
 describe('ERP error codes', () => {
 	test('code 100 names the part of the credential to fix', () => {
@@ -34,5 +34,11 @@ describe('ERP error codes', () => {
 
 	test('other business errors are final for the batch but do not stop the run', () => {
 		expect(erpFailure('3', '参数错误')).toMatchObject({ retryable: false, credentialsRejected: false });
+	});
+
+	test('code 1012 is a rate limit by its code alone, whatever its text says', () => {
+		for (const text of ['', 'too many requests', '超过限制']) {
+			expect(erpFailure('1012', text)).toMatchObject({ rateLimited: true, retryable: true, credentialsRejected: false });
+		}
 	});
 });

@@ -1,5 +1,6 @@
-import { planAcknowledgement } from '../../nodes/Wangdiantong/core/ack/plan';
-import { MESSAGE_MAX_CODE_POINTS, validateAckRecord } from '../../nodes/Wangdiantong/core/ack/record';
+import { planAcknowledgement } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/plan';
+import { MESSAGE_MAX_CODE_POINTS } from '../../nodes/Wangdiantong/core/limits';
+import { validateAckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 
 const valid = (recId: unknown, status: unknown, message?: unknown) => {
 	const result = validateAckRecord(recId, status, message);

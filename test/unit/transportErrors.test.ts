@@ -1,4 +1,4 @@
-import { transportFailure } from '../../nodes/Wangdiantong/core/transportErrors';
+import { transportFailure } from '../../nodes/Wangdiantong/core/failure';
 
 const withCode = (code: string, cause?: unknown) => Object.assign(new Error('x'), { code, cause });
 

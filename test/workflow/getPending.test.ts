@@ -17,7 +17,7 @@ function getPendingWorkflow(parameters: IDataObject, inputs: IDataObject[] = [{}
 test('one item per pending record, fields as the ERP sent them, rec_id as a string, one output', async () => {
 	gateway = await MockGateway.start();
 	const seeded = gateway.seedPending(3, { shopNo: 'mall01' });
-	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', limit: 2 }), credentials: mockCredentials(gateway) });
+	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', maxRecords: 2 }), credentials: mockCredentials(gateway) });
 	expect(result.status).toBe('success');
 	const outputs = result.outputs(NODE);
 	expect(outputs).toHaveLength(1);
@@ -27,12 +27,19 @@ test('one item per pending record, fields as the ERP sent them, rec_id as a stri
 	expect('is_part_sync_able' in gateway.requests[0].params).toBe(false);
 });
 
-test('Limit defaults to 50 per call when the workflow does not set it', async () => {
+test('the split-shipment option sends is_part_sync_able=1', async () => {
 	gateway = await MockGateway.start();
-	gateway.seedPending(70, { shopNo: 'mall01' });
+	gateway.seedPending(2, { shopNo: 'mall01' });
+	await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', options: { partSyncAble: true } }), credentials: mockCredentials(gateway) });
+	expect(gateway.requests[0].params.is_part_sync_able).toBe('1');
+});
+
+test('Max Records defaults to 100 per call (the ERP’s maximum) when the workflow does not set it', async () => {
+	gateway = await MockGateway.start();
+	gateway.seedPending(120, { shopNo: 'mall01' });
 	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }), credentials: mockCredentials(gateway) });
-	expect(result.outputs(NODE)[0]).toHaveLength(50);
-	expect(gateway.requests[0].params.limit).toBe('50');
+	expect(result.outputs(NODE)[0]).toHaveLength(100);
+	expect(gateway.requests[0].params.limit).toBe('100');
 });
 
 test('rec_ids the gateway sends as bare numbers, even beyond 2^53, arrive as exact strings', async () => {
@@ -78,4 +85,19 @@ test('two input items for the same shop do not return the same records twice', a
 	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }, [{}, {}]), credentials: mockCredentials(gateway) });
 	expect(result.outputs(NODE)[0]).toHaveLength(3);
 	expect(gateway.requests).toHaveLength(2);
+});
+
+// Get Pending retries like every call through the transport: a query changes nothing at the
+// gateway, so a transient failure on it is always safe to send again.
+test.each([
+	['a 502 from a proxy', { kind: 'http', status: 502 }],
+	['a connection reset', { kind: 'reset', when: 'before' }],
+] as const)('%s on the first query is retried, and the records still arrive', async (_, fault) => {
+	gateway = await MockGateway.start();
+	const seeded = gateway.seedPending(3, { shopNo: 'mall01' });
+	gateway.setFaultPlan(({ number }) => (number === 1 ? fault : undefined));
+	const result = await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01' }), credentials: mockCredentials(gateway) });
+	expect(result.status).toBe('success');
+	expect(result.outputs(NODE)[0].map((item) => item.json.rec_id)).toEqual(seeded.map((record) => record.rec_id));
+	expect(gateway.requests.filter((request) => request.api === 'logistics_sync_query')).toHaveLength(2);
 });

@@ -1,5 +1,5 @@
 /**
- * Where the openapi2 gateway lives (PROTOCOL.md, "Endpoints"). One PHP script per API under a base.
+ * Where the openapi2 gateway lives (docs/PROTOCOL.md, "Gateway and scripts"). One PHP script per API under a base.
  * Not to be confused with 旗舰版 (`wdt.wangdian.cn/openapi`) or the Qimen route: other protocols.
  */
 export type GatewayEnvironment = 'production' | 'sandbox' | 'custom';

@@ -1,5 +1,5 @@
 /**
- * Building a signed openapi2 request body (PROTOCOL.md, "Request" and "Timestamp").
+ * Building a signed openapi2 request body (docs/PROTOCOL.md, "Request" and "Timestamp").
  *
  * All parameters travel in an `application/x-www-form-urlencoded` body, never in the query string
  * (the gateway signs query parameters too, so a stray one breaks the sign). The body is returned as

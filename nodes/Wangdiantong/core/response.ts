@@ -1,13 +1,12 @@
 /**
- * Reading a gateway answer (PROTOCOL.md, "Response").
+ * Reading a gateway answer (docs/PROTOCOL.md, "Answers").
  *
  * The gateway answers JSON with HTTP 200 even for errors, and its Content-Type header cannot be
  * trusted, so the body is parsed as JSON whatever the header says. A non-2xx status, or a body
  * that is not a JSON object, is a transport failure; `code` ≠ 0 (number or string) is an ERP
  * failure. Ids are never passed through a JS number (see json.ts).
  */
-import { erpFailure } from './erpErrors';
-import { unreadableAnswer, type GatewayFailure } from './failure';
+import { erpFailure, httpStatusFailure, unreadableAnswer, type GatewayFailure } from './failure';
 import { parseJsonLossless } from './json';
 import { redactSigns } from './redact';
 
@@ -37,24 +36,7 @@ function codeOf(data: Record<string, unknown>): string | undefined {
 
 export function readGatewayResponse(response: RawResponse): GatewayResult {
 	const { status, body } = response;
-	if (status < 200 || status > 299) {
-		return {
-			ok: false,
-			failure: {
-				kind: 'http_status',
-				message: `The gateway answered HTTP ${status}`,
-				httpStatus: status,
-				// 5xx and 429 are the gateway or a proxy in trouble; other 4xx will not change on retry.
-				retryable: status >= 500 || status === 429 || status === 408,
-				rateLimited: status === 429,
-				credentialsRejected: false,
-				// A 500 may come from a script that died half-way, a 502/504 from a proxy that gave up
-				// waiting on a gateway still at work; a 503 (no server available) and 4xx turn the
-				// request away before any processing.
-				mayHaveBeenProcessed: status >= 500 && status !== 503,
-			},
-		};
-	}
+	if (status < 200 || status > 299) return { ok: false, failure: httpStatusFailure(status) };
 	let data: unknown;
 	try {
 		data = parseJsonLossless(body);

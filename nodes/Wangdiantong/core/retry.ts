@@ -3,10 +3,11 @@
  *
  * Transient failures back off exponentially with jitter. Rate limits are different: the gateway
  * counts calls per minute, so a retry a few hundred milliseconds later meets the same wall
- * (PROTOCOL.md); those wait out the window instead. Sign, appkey, timestamp and parameter errors
+ * (docs/PROTOCOL.md, "Rate limit"); those wait out the window instead. Sign, appkey, timestamp and parameter errors
  * are never retried: they would fail the same way again.
  */
 import type { GatewayFailure } from './failure';
+import { RATE_LIMIT_WAIT_SECONDS_DEFAULT, RETRIES_DEFAULT, RETRY_WAIT_CAP_MS, RETRY_WAIT_MS_DEFAULT } from './limits';
 
 export interface RetryPolicy {
 	/** Attempts after the first one; 0 disables retries. */
@@ -20,12 +21,10 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxRetries: 3,
-	baseDelayMs: 1000,
-	maxDelayMs: 15000,
-	// The one public client that handles 1012 waits about 31 s: a little over the one-minute
-	// window's half, and three such waits outlast a full window.
-	rateLimitDelayMs: 31000,
+	maxRetries: RETRIES_DEFAULT,
+	baseDelayMs: RETRY_WAIT_MS_DEFAULT,
+	maxDelayMs: RETRY_WAIT_CAP_MS,
+	rateLimitDelayMs: RATE_LIMIT_WAIT_SECONDS_DEFAULT * 1000,
 };
 
 /**

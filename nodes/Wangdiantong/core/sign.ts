@@ -1,5 +1,5 @@
 /**
- * openapi2 request signature (PROTOCOL.md, "Signature").
+ * openapi2 request signature (docs/PROTOCOL.md, "Signature").
  *
  * Every parameter that is sent, except `sign`, sorted byte-wise by key, each packed as
  * `LL-key:VVVV-value` (lengths in code points, zero-padded to a *minimum* width), joined with `;`,

@@ -59,3 +59,20 @@ export function truncateCodePoints(text: string, max: number): string {
 	}
 	return text.slice(0, units);
 }
+
+const VALUE_PREVIEW_CHARS = 40;
+
+/** A short, readable rendering of a bad value for an error message. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing (the field is missing)';
+	if (value === null) return 'null';
+	if (typeof value === 'string') {
+		if (value === '') return 'an empty string';
+		const shown = value.length > VALUE_PREVIEW_CHARS ? `${value.slice(0, VALUE_PREVIEW_CHARS)}…` : value;
+		return `the text ${JSON.stringify(shown)}`;
+	}
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+		return `the ${typeof value} ${String(value)}`;
+	}
+	return Array.isArray(value) ? 'an array' : `an ${typeof value}`;
+}

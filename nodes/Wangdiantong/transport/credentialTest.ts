@@ -13,7 +13,7 @@ import {
 	ERP_CODE_INVALID_REQUEST,
 	ERP_CODE_RATE_LIMITED,
 	explainErpError,
-} from '../core/erpErrors';
+} from '../core/failure';
 
 /** Acknowledges record 0, which cannot exist: harmless, and allowed to every appkey using this package. */
 export const CREDENTIAL_TEST_LOGISTICS_LIST = '[{"rec_id":"0","status":1,"message":"n8n credential test"}]';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as acknowledge from './acknowledge.operation';
-import * as getPending from './getPending.operation';
+import * as acknowledge from './acknowledge/acknowledge.operation';
+import * as getPending from './getPending/getPending.operation';
 
 export { acknowledge, getPending };
 
@@ -17,13 +17,13 @@ export const description: INodeProperties[] = [
 				name: 'Acknowledge',
 				value: 'acknowledge',
 				description: 'Report to the ERP whether each record reached the shop platform (logistics_sync_ack)',
-				action: 'Acknowledge logistics sync records',
+				action: 'Acknowledge records',
 			},
 			{
 				name: 'Get Pending',
 				value: 'getPending',
 				description: 'Fetch the records waiting to be synced to the shop platform (logistics_sync_query)',
-				action: 'Get pending logistics sync records',
+				action: 'Get pending records',
 			},
 		],
 		default: 'acknowledge',

@@ -1,0 +1,55 @@
+/**
+ * The error raised when a batch fails and the node's On Error setting is "Stop Workflow". The
+ * node's outputs are discarded with the error, so it says what was and was not acknowledged: the
+ * counts one per line, only those that apply, then what to do.
+ */
+import type { INode, NodeApiError } from 'n8n-workflow';
+
+import { describeFailure } from '../../../core/failure';
+import { gatewayError } from '../../../transport/nodeError';
+import type { RecordOutcome } from './outcome';
+import type { PlannedRecord } from './plan';
+import type { BatchFailure } from './run';
+
+function count(outcomes: readonly RecordOutcome[], kind: RecordOutcome['kind']): number {
+	return outcomes.reduce((n, outcome) => (outcome.kind === kind ? n + 1 : n), 0);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function batchFailureError(
+	node: INode,
+	stoppedBy: BatchFailure,
+	records: readonly PlannedRecord[],
+	outcomes: readonly RecordOutcome[],
+	invalidCount: number,
+): NodeApiError {
+	const { failure, batchNumber, batchCount, firstRecord, recordCount, attempts } = stoppedBy;
+	const firstItem = records[firstRecord].itemIndex;
+	const lastItem = records[firstRecord + recordCount - 1].itemIndex;
+	const acknowledged = count(outcomes, 'acknowledged');
+	const rejected = count(outcomes, 'rejected');
+	const possibly = outcomes.filter((o) => o.kind === 'request_failed' && o.possiblyProcessed).length;
+	const notAcknowledged = outcomes.length - acknowledged - rejected - possibly;
+
+	// With one batch nothing can have been acknowledged before it: no line for it.
+	const counts = batchCount > 1 || acknowledged > 0 ? [`Acknowledged: ${acknowledged}`] : [];
+	counts.push(`Not acknowledged: ${notAcknowledged} (still pending at the ERP: the next Get Pending returns them)`);
+	if (possibly > 0) {
+		counts.push(`Possibly acknowledged: ${possibly} (the ERP may have processed the batch before its answer was lost)`);
+	}
+	if (rejected > 0) counts.push(`Refused by the ERP one by one: ${rejected}`);
+	if (invalidCount > 0) counts.push(`Invalid, never sent: ${invalidCount}`);
+
+	const items = firstItem === lastItem ? `item ${firstItem}` : `items ${firstItem}–${lastItem}`;
+	const description = [
+		...counts,
+		'',
+		`The failed batch held ${items}; it was tried ${plural(attempts, 'time')}.`,
+		'To send failed records to the Failed output instead of stopping, set the node’s On Error setting to "Continue". Transient failures are already retried inside the node: do not turn on "Retry On Fail", which would resend batches that succeeded.',
+	].join('\n');
+
+	const which = batchCount > 1 ? `batch ${batchNumber} of ${batchCount}` : 'the batch';
+	const message = `Wangdiantong did not acknowledge ${which}: ${describeFailure(failure)}`;
+	return gatewayError(node, failure, { message, description });
+}
