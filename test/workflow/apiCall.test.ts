@@ -158,10 +158,17 @@ describe('code ≠ 0', () => {
 		expect(gateway.requests).toHaveLength(2); // never retried; the third item never sent
 	});
 
-	test('a missing parameter (code 100) is not retried', async () => {
-		const result = await apiCall({ script: 'logistics_sync_query.php', options: quick });
-		expect(result.nodeError(NODE)?.message).toMatch(/^Item 0: logistics_sync_query\.php failed: ERP error 100 \(缺少参数shop_no\): /);
-		expect(gateway.requests).toHaveLength(1);
+	test('a missing parameter (code 100) is not retried, and concerns its item only', async () => {
+		gateway.addShop('mall01');
+		const result = await apiCall(
+			{ script: 'logistics_sync_query.php', ...pairs({ shop_no: '={{ $json.shop }}' }), options: quick },
+			[{}, { shop: 'mall01' }],
+			'continueRegularOutput',
+		);
+		const [items] = result.outputs(NODE);
+		expect(items[0].json.error).toMatch(/^Item 0: logistics_sync_query\.php failed: ERP error 100 \(缺少参数shop_no\): /);
+		expect(items[1].json.code).toBe(0);
+		expect(gateway.requests).toHaveLength(2);
 	});
 
 	test('Continue: an item { error, code } paired with its input; the other items go on', async () => {
@@ -193,7 +200,10 @@ describe('code ≠ 0', () => {
 			['100', { item: 0 }],
 			['100', { item: 1 }],
 		]);
-		expect(String(items[0].json.error)).toMatch(/ERP error 100 \(签名错误\): .*App Secret/);
+		expect(String(items[0].json.error)).toMatch(/^Item 0: logistics_sync_query\.php failed: ERP error 100 \(签名错误\): .*App Secret/);
+		// Every further call would be refused the same way: the second item is not sent.
+		expect(String(items[1].json.error)).toMatch(/^Item 1: logistics_sync_query\.php not sent: the ERP refused the credential for item 0: ERP error 100 \(签名错误\)/);
+		expect(gateway.requests).toHaveLength(1);
 		const everything = JSON.stringify([result.run, result.logs]);
 		expect(everything).not.toContain('wrong-secret-value');
 		for (const request of gateway.requests) expect(everything).not.toContain(request.sign);

@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import type { Interpretation } from '../../../core/call';
-import { describeFailure, type GatewayFailure } from '../../../core/failure';
+import { describeFailure, ERP_CODE_INVALID_REQUEST, identityProblemOf, type GatewayFailure } from '../../../core/failure';
 import { apiCaller, type CallSettings } from '../../../transport';
 import { gatewayError, keepMessage } from '../../../transport/nodeError';
 import { byDisplayName, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../../common.descriptions';
@@ -151,10 +151,21 @@ function failureDescription(failure: GatewayFailure, attempts: number, mayHaveLa
 	return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
+/**
+ * The ERP refused the account itself (a wrong secret or appkey, a skewed clock, a disabled
+ * appkey): every further call of this run would be refused the same way, so none is made. A code
+ * 100 for a missing parameter is not such a refusal: it may concern this item's parameters only.
+ */
+function refusesEveryCall(failure: GatewayFailure): boolean {
+	if (!failure.credentialsRejected) return false;
+	return failure.erpCode !== ERP_CODE_INVALID_REQUEST || identityProblemOf(failure.erpMessage ?? '') !== 'other';
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const callerFor = apiCaller(this);
+	let accountRefused: { failure: GatewayFailure; itemIndex: number } | undefined;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const pairedItem = { item: itemIndex };
@@ -184,8 +195,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 
 		const { script, params, splitInto, settings } = planned;
+		if (accountRefused) {
+			const { failure, itemIndex: first } = accountRefused;
+			failItem(`Item ${itemIndex}: ${script} not sent: the ERP refused the credential for item ${first}: ${describeFailure(failure)}`, failure);
+			continue;
+		}
 		const result = await callerFor(settings)({ script, params, read: wholeAnswer, label: `${script} for item ${itemIndex}` });
 		if (!result.ok) {
+			if (refusesEveryCall(result.failure)) accountRefused = { failure: result.failure, itemIndex };
 			failItem(
 				`Item ${itemIndex}: ${script} failed: ${describeFailure(result.failure)}`,
 				result.failure,
