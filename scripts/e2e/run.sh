@@ -19,7 +19,7 @@
 #      builds this package and packs it with `npm pack`; makes a fresh N8N_USER_FOLDER and
 #      installs the tarball into <user folder>/.n8n/nodes the way n8n's own community-package
 #      installer does;
-#   4. starts the mock openapi2 gateway (mock-gateway.ts) on a free loopback port, seeded with the
+#   4. starts the mock openapi2 gateway (test/mock/cli.ts) on a free loopback port, seeded with the
 #      6 pending records rec_id 100001–100006 and 230 more in a loop shop, and a mock shop platform;
 #   5. imports a credential pointing at the mock (id `wdt-mock`, as the examples name it),
 #      examples/acknowledge.workflow.json and examples/logistics-sync-loop.workflow.json (copies
@@ -46,7 +46,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # ---------------------------------------------------------------------------------------------
 step "mock openapi2 gateway"
 STATE="$WORK/mock-state.json"
-setsid "$TS_NODE" --transpile-only "$E2E/mock-gateway.ts" "$STATE" >"$WORK/mock.log" 2>&1 &
+setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$STATE" \
+	--seed mock-shop=6 --seed e2e-loop-shop=230 >"$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 1 300); do
 	[[ -f "$STATE" ]] && break
