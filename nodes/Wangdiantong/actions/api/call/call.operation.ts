@@ -147,7 +147,12 @@ function failureDescription(failure: GatewayFailure, attempts: number, mayHaveLa
 	if (mayHaveLanded) {
 		notes.push('An attempt may have reached the ERP although its answer was lost: check in the ERP before running a call that changes data again.');
 	}
-	if (failure.kind === 'erp') notes.push('The script’s documentation lists its parameters and codes.');
+	if (failure.kind === 'erp' && failure.erpCode === ERP_CODE_INVALID_REQUEST && identityProblemOf(failure.erpMessage ?? '') === 'other') {
+		// Code 100 is the gateway's answer to a missing or malformed parameter as much as to the account.
+		notes.push('Check Script and the parameters against the script’s documentation: code 100 also means a parameter is missing or malformed.');
+	} else if (failure.kind === 'erp') {
+		notes.push('The script’s documentation lists its parameters and codes.');
+	}
 	return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
