@@ -5,10 +5,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness';
+import { Wangdiantong } from '../../nodes/Wangdiantong/Wangdiantong.node';
+import { createRegistry, runWorkflow } from '../harness';
 import { DEFAULT_ACCOUNT, MockGateway } from '../mock/gateway';
 import { expectedSign } from '../mock/verify';
-import { ackWorkflow, mockCredentials, NODE } from './ackWorkflow';
+import { ackWorkflow, mockCredentials, NODE, NODE_TYPE } from './ackWorkflow';
 
 let gateway: MockGateway;
 beforeEach(async () => {
@@ -359,5 +360,37 @@ describe('refused before anything is sent', () => {
 		expect(error?.description).toBe('Nothing was sent for this item.');
 		expect(error).toMatchObject({ context: { itemIndex: 1 } });
 		expect(gateway.requests).toHaveLength(1);
+	});
+});
+
+describe('in the run', () => {
+	test('cancelling the execution during a rate-limit wait ends it at once; later items are not sent', async () => {
+		await gateway.close();
+		const controller = new AbortController();
+		gateway = await MockGateway.start({ onRequest: () => controller.abort() });
+		gateway.addShop('mall01');
+		gateway.injectFault({ kind: 'rate_limit' }, { times: 10 });
+		const started = Date.now();
+		const result = await runWorkflow({
+			workflow: ackWorkflow([{}, {}, {}], {
+				parameters: { resource: 'api', operation: 'call', script: 'logistics_sync_query.php', ...pairs({ shop_no: 'mall01' }), options: { rateLimitWait: 30 } },
+			}),
+			credentials: mockCredentials(gateway),
+			signal: controller.signal,
+		});
+		expect(result.status).toBe('canceled');
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(gateway.requests).toHaveLength(1);
+	});
+
+	test('called as an AI tool: one output, the answer paired with its input', async () => {
+		const registry = createRegistry();
+		registry.addNodeType(`${NODE_TYPE}Tool`, new Wangdiantong());
+		gateway.addShop('mall01');
+		const workflow = ackWorkflow([{}], { parameters: { resource: 'api', operation: 'call', script: 'logistics_sync_query.php', ...pairs({ shop_no: 'mall01' }) } });
+		const node = workflow.nodes.find((candidate) => candidate.name === NODE);
+		if (node) node.type = `${NODE_TYPE}Tool`;
+		const result = await runWorkflow({ workflow, registry, credentials: mockCredentials(gateway) });
+		expect(result.outputs(NODE)).toEqual([[{ json: { code: 0, message: '', trades: [] }, pairedItem: { item: 0 } }]]);
 	});
 });

@@ -14,11 +14,12 @@ import {
 } from 'n8n-workflow';
 
 import type { Interpretation } from '../../../core/call';
-import { describeFailure, ERP_CODE_INVALID_REQUEST, identityProblemOf, type GatewayFailure } from '../../../core/failure';
+import { describeFailure, type GatewayFailure } from '../../../core/failure';
 import { apiCaller, type CallSettings } from '../../../transport';
 import { gatewayError, keepMessage } from '../../../transport/nodeError';
 import { byDisplayName, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../../common.descriptions';
 import { paramsFromJson, paramsFromPairs, type ParameterPair, type ParamsCheck } from './params';
+import { failureNotes, refusesEveryCall } from './refusals';
 import { checkScriptName } from './script';
 import { answerItems } from './split';
 
@@ -141,38 +142,16 @@ function planCall(context: IExecuteFunctions, itemIndex: number): PlannedCall | 
 	};
 }
 
-function failureDescription(failure: GatewayFailure, attempts: number, mayHaveLanded: boolean): string | undefined {
-	const notes: string[] = [];
-	if (attempts > 1) notes.push(`Tried ${attempts} times, each signed afresh.`);
-	if (mayHaveLanded) {
-		notes.push('An attempt may have reached the ERP although its answer was lost: check in the ERP before running a call that changes data again.');
-	}
-	if (failure.kind === 'erp' && failure.erpCode === ERP_CODE_INVALID_REQUEST && identityProblemOf(failure.erpMessage ?? '') === 'other') {
-		// Code 100 is the gateway's answer to a missing or malformed parameter as much as to the account.
-		notes.push('Check Script and the parameters against the script’s documentation: code 100 also means a parameter is missing or malformed.');
-	} else if (failure.kind === 'erp') {
-		notes.push('The script’s documentation lists its parameters and codes.');
-	}
-	return notes.length > 0 ? notes.join(' ') : undefined;
-}
-
-/**
- * The ERP refused the account itself (a wrong secret or appkey, a skewed clock, a disabled
- * appkey): every further call of this run would be refused the same way, so none is made. A code
- * 100 for a missing parameter is not such a refusal: it may concern this item's parameters only.
- */
-function refusesEveryCall(failure: GatewayFailure): boolean {
-	if (!failure.credentialsRejected) return false;
-	return failure.erpCode !== ERP_CODE_INVALID_REQUEST || identityProblemOf(failure.erpMessage ?? '') !== 'other';
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const callerFor = apiCaller(this);
+	const signal = this.getExecutionCancelSignal();
 	let accountRefused: { failure: GatewayFailure; itemIndex: number } | undefined;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		// A cancelled execution sends nothing more (n8n marks the run cancelled itself).
+		if (signal?.aborted) break;
 		const pairedItem = { item: itemIndex };
 		const failItem = (message: string, failure?: GatewayFailure, description?: string): void => {
 			if (this.continueOnFail()) {
@@ -207,11 +186,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const result = await callerFor(settings)({ script, params, read: wholeAnswer, label: `${script} for item ${itemIndex}` });
 		if (!result.ok) {
+			// Cancelled during the call or its wait: the failure is the cancellation's, not the ERP's.
+			if (signal?.aborted) break;
 			if (refusesEveryCall(result.failure)) accountRefused = { failure: result.failure, itemIndex };
 			failItem(
 				`Item ${itemIndex}: ${script} failed: ${describeFailure(result.failure)}`,
 				result.failure,
-				failureDescription(result.failure, result.attempts, result.mayHaveLanded),
+				failureNotes(result.failure, result.attempts, result.mayHaveLanded),
 			);
 			continue;
 		}
