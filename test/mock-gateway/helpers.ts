@@ -32,29 +32,18 @@ export function signed(business: Record<string, string>, options: SignOptions = 
 	return { ...params, sign: testSign(params, options.secret ?? appSecret) };
 }
 
-export interface Answer {
-	status: number;
-	contentType: string | null;
-	text: string;
-	/** The body parsed with JSON.parse ({} if it is not JSON). */
-	json: Record<string, unknown>;
-}
-
-/** POSTs a form body (or a given text) to a script; `query` goes into the URL. */
+/** POSTs a form body (or a given text) to a script; `query` goes into the URL. JSON read if it is. */
 export async function post(
 	gw: MockGateway,
 	script: string,
 	params: Record<string, string> | string,
 	options: { contentType?: string; query?: Record<string, string>; method?: string } = {},
-): Promise<Answer> {
+) {
 	const url = new URL(script, gw.baseUrl);
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-	const method = options.method ?? 'POST';
-	const response = await fetch(url, {
-		method,
-		headers: { 'content-type': options.contentType ?? 'application/x-www-form-urlencoded' },
-		body: method === 'GET' ? undefined : typeof params === 'string' ? params : new URLSearchParams(params),
-	});
+	const { method = 'POST', contentType = 'application/x-www-form-urlencoded' } = options;
+	const body = method === 'GET' ? undefined : typeof params === 'string' ? params : new URLSearchParams(params);
+	const response = await fetch(url, { method, headers: { 'content-type': contentType }, body });
 	const text = await response.text();
 	let json: Record<string, unknown> = {};
 	try {

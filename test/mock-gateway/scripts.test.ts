@@ -3,14 +3,20 @@
  * rec_ids beyond 2^53, the answer shapes a client meets, canned answers and the stock-sync pair.
  */
 import { MockGateway, type MockGatewayOptions } from '../mock/gateway';
-import { NOT_PENDING, RECORD_NOT_FOUND, STATUS_INVALID, MESSAGE_TOO_LONG } from '../mock/messages';
+import { LIMIT_INVALID, MESSAGE_TOO_LONG, NOT_PENDING, RECORD_NOT_FOUND, STATUS_INVALID } from '../mock/messages';
 import { post, signed, useGateway } from './helpers';
 
 const ACK = 'logistics_sync_ack.php';
 const QUERY = 'logistics_sync_query.php';
 /** 2^63 + 7: far beyond 2^53, where a JS number would have rounded it. */
 const HUGE = '9223372036854775815';
-const at = useGateway();
+const at = useGateway({
+	answers: {
+		'trade_push.php': { code: 0, message: '', new_count: 1 },
+		goods_query: (params) => ({ code: params.page_no === '0' ? 0 : 100, echo: params }),
+		'big_ids.php': `{"code":0,"trade_id":${HUGE}}`,
+	},
+});
 const ack = (list: unknown, gw = at.gw) =>
 	post(gw, ACK, signed({ logistics_list: typeof list === 'string' ? list : JSON.stringify(list) }));
 
@@ -102,40 +108,29 @@ describe('logistics_sync_query.php', () => {
 		expect(await ids({ shop_no: 'shop-a', limit: '3', is_part_sync_able: '1' })).toEqual(['7', '99', '100']);
 		await ack([{ rec_id: '99', status: 0 }]);
 		expect(await ids({ shop_no: 'shop-a' })).toEqual(['100', '1001', '1002', '1003']);
+		at.gw.seedPending(101, { shopNo: 'shop-c' });
+		expect(await ids({ shop_no: 'shop-c' })).toHaveLength(100); // limit defaults to 100
+		const tooMany = await post(at.gw, QUERY, signed({ shop_no: 'shop-c', limit: '101' }));
+		expect(tooMany.json).toEqual({ code: 100, message: LIMIT_INVALID });
 	});
 });
 
 describe('any other script', () => {
 	it('answers what was canned, a function of the business parameters, or a raw body', async () => {
-		const gw = await MockGateway.start({
-			answers: {
-				'trade_push.php': { code: 0, message: '', new_count: 1 },
-				'goods_query.php': (params) => ({ code: params.page_no === '0' ? 0 : 100, echo: params }),
-				'big_ids.php': `{"code":0,"trade_id":${HUGE}}`,
-			},
-		});
-		try {
-			expect((await post(gw, 'trade_push.php', signed({ trade_list: '[]' }))).json).toEqual({
-				code: 0,
-				message: '',
-				new_count: 1,
-			});
-			expect((await post(gw, 'goods_query.php', signed({ page_no: '0' }))).json).toEqual({
-				code: 0,
-				echo: { page_no: '0' },
-			});
-			expect((await post(gw, 'big_ids.php', signed({}))).text).toBe(`{"code":0,"trade_id":${HUGE}}`);
-			expect(gw.calls).toEqual([
-				{ requestNumber: 1, api: 'trade_push', params: { trade_list: '[]' } },
-				{ requestNumber: 2, api: 'goods_query', params: { page_no: '0' } },
-				{ requestNumber: 3, api: 'big_ids', params: {} },
-			]);
-			expect(gw.requests.map((r) => [r.outcome, r.code])).toEqual([['ok', 0], ['ok', 0], ['ok', 0]]);
-			// A wrong sign is refused before any canned answer.
-			expect((await post(gw, 'trade_push.php', signed({}, { secret: 'x' }))).json.code).toBe(100);
-		} finally {
-			await gw.close();
-		}
+		const answers = [
+			['trade_push.php', signed({ trade_list: '[]' }), { code: 0, message: '', new_count: 1 }],
+			['goods_query.php', signed({ page_no: '0' }), { code: 0, echo: { page_no: '0' } }],
+		] as const;
+		for (const [script, params, expected] of answers) expect((await post(at.gw, script, params)).json).toEqual(expected);
+		expect((await post(at.gw, 'big_ids.php', signed({}))).text).toBe(`{"code":0,"trade_id":${HUGE}}`);
+		expect(at.gw.calls).toEqual([
+			{ requestNumber: 1, api: 'trade_push', params: { trade_list: '[]' } },
+			{ requestNumber: 2, api: 'goods_query', params: { page_no: '0' } },
+			{ requestNumber: 3, api: 'big_ids', params: {} },
+		]);
+		expect(at.gw.requests.map((r) => [r.outcome, r.code])).toEqual([['ok', 0], ['ok', 0], ['ok', 0]]);
+		// A wrong sign is refused before any canned answer.
+		expect((await post(at.gw, 'trade_push.php', signed({}, { secret: 'x' }))).json.message).toBe('签名错误');
 	});
 
 	it('answers code 100 接口不存在 to a signed call of a script it has no answer for', async () => {
@@ -162,5 +157,20 @@ describe('the stock-sync pair', () => {
 		expect(acked.json).toEqual({ code: 0, message: '' });
 		expect(at.gw.stockPending()).toEqual([second]);
 		expect((await query()).json.stock_change_list).toEqual([second]);
+	});
+});
+
+describe('close()', () => {
+	it('releases an answer held by a fault at once, so nothing keeps the process alive', async () => {
+		const answered: number[] = [];
+		const gw = await MockGateway.start({ onRequest: () => answered.push(Date.now()) });
+		gw.injectFault({ kind: 'delay', ms: 60_000, when: 'after' });
+		const held = post(gw, QUERY, signed({ shop_no: 'x' })).catch(() => 'reset');
+		while (gw.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+		const closedAt = Date.now();
+		await gw.close();
+		expect(await held).toBe('reset');
+		expect(answered).toHaveLength(1);
+		expect(answered[0] - closedAt).toBeLessThan(1000);
 	});
 });

@@ -74,13 +74,8 @@ export interface RespondWithContext {
 	answer: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** What a fault plan sees of a request. `api` is the script name without `.php`. */
-export interface FaultContext {
-	number: number;
-	api: string;
-}
-
-export type FaultPlan = (ctx: FaultContext) => Fault | undefined;
+/** Consulted for each request no injected fault is queued for; `api` is the script without `.php`. */
+export type FaultPlan = (ctx: { number: number; api: string }) => Fault | undefined;
 
 /**
  * A script's answer once the public checks pass: a JSON object (written like the gateway's own,
@@ -135,23 +130,22 @@ export interface ApiCall {
 	params: Record<string, string>;
 }
 
-/** Every request received, whatever became of it. */
+/**
+ * Every request received, whatever became of it: its script without `.php`; all parameters (query
+ * and body) but `sign`, kept apart for secret scans; `outcome` fault when an injected fault replaced
+ * the answer; the gateway `code` when there is one; `processed` when the script ran (also under an
+ * `after` fault: the ledger may have changed); the HTTP status, if an answer was sent.
+ */
 export interface RequestRecord {
 	number: number;
-	/** Script name without `.php`, e.g. `logistics_sync_ack`. */
 	api: string;
-	/** All received parameters (query merged with body) except `sign`, kept apart for secret scans. */
 	params: Record<string, string>;
 	sign?: string;
 	queryKeys: string[];
 	contentType: string | undefined;
-	/** `fault` when an injected fault replaced or suppressed the normal answer. */
 	outcome: 'ok' | 'rejected' | 'fault';
-	/** The gateway `code` of the processing, when it ran or answered with one. */
 	code?: number;
 	fault?: Fault;
-	/** Whether the script ran (true for `after` faults: the ledger may have changed). */
 	processed: boolean;
-	/** HTTP status sent, if any answer was sent. */
 	httpStatus?: number;
 }
