@@ -20,7 +20,6 @@ import { DEFAULT_ACCOUNT, MockGateway } from '../../test/mock/gateway';
 import { MockPlatform } from '../../test/mock/platform';
 import { parseExecuteOutput } from './executeOutput';
 import { loopWorkflow } from './loopCheck';
-import type { MockState } from './mockState';
 
 const SHOP = 'e2e-stuck-shop';
 const CREDENTIAL = { id: 'wdt-stuck', name: 'Wangdiantong mock gateway (stuck records)' };
@@ -55,7 +54,7 @@ async function main(): Promise<boolean> {
 		gateway.lockRecords(stuck);
 
 		const credentials = [{ ...CREDENTIAL, type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } }];
-		const example = loopWorkflow({ loopShop: SHOP, platformUrl: platform.url } as MockState) as { nodes: Array<Record<string, unknown>> };
+		const example = loopWorkflow({ platformUrl: platform.url }, SHOP) as { nodes: Array<Record<string, unknown>> };
 		const nodes = example.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: CREDENTIAL } } : node));
 		const workflowDir = path.join(dir, 'stuck-workflows');
 		mkdirSync(workflowDir, { recursive: true });

@@ -2,7 +2,7 @@
  * The editor checks of `npm run test:ui` (scripts/ui/run.sh starts n8n and the mock, then this):
  *
  *   ts-node --transpile-only scripts/ui/editor.ts --url <n8n> --state <mock-state.json>
- *       --shots <folder> --profile <fresh chromium profile folder>
+ *       --shop <a shop with pending records> --shots <folder> --profile <fresh chromium profile folder>
  *
  * Drives n8n's editor in headless Chromium (Debian's, through playwright-core: no browser download
  * works on these machines) the way a user would: search, panels, the credential's Test button, the
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
-import { readState } from '../e2e/mockState';
+import { readState } from '../../test/mock/cli';
 import { ACKNOWLEDGE, ACTIONS, API_CALL, CREDENTIAL, GET_PENDING, NODE_NAME, RETURN_ALL_HINT, SEARCH_TERMS, SUBTITLES, UNIT_IN_LABEL } from './expectedLabels';
 import { setUpOwner } from './owner';
 
@@ -38,6 +38,7 @@ function argument(name: string): string {
 
 const url = argument('url').replace(/\/$/, '');
 const state = readState(argument('state'));
+const pendingShop = argument('shop');
 const shotsDir = argument('shots');
 const profileDir = argument('profile');
 
@@ -397,7 +398,7 @@ async function exampleChecks(): Promise<void> {
 async function getPendingRunChecks(): Promise<void> {
 	await openNewWorkflow();
 	const ndv = await addNodeWithAction(/^Get pending/i);
-	await ndv.getByTestId('parameter-input-shopNo').locator('input').first().fill(state.loopShop);
+	await ndv.getByTestId('parameter-input-shopNo').locator('input').first().fill(pendingShop);
 	await check('run Get Pending: its records, and no "Return All" hint', async () => {
 		await ndv.getByTestId('node-execute-button').click();
 		const output = page.getByTestId('output-panel');

@@ -20,7 +20,7 @@
 # What it does:
 #   1-3. what scripts/e2e/setup.sh does: n8n from the cache, the packed tarball installed as n8n's
 #      community-package installer does, a fresh user folder;
-#   4. starts the mock openapi2 gateway (scripts/e2e/mock-gateway.ts) on a free loopback port;
+#   4. starts the mock openapi2 gateway (test/mock/cli.ts) on a free loopback port;
 #   5. imports the mock's credential under the id the example names (`wdt-mock`) with n8n's CLI;
 #   6. starts `n8n start` on a free loopback port and waits until it answers;
 #   7. scripts/ui/editor.ts: sets up the owner account through n8n's REST API, then drives the
@@ -71,7 +71,11 @@ SHOTS="$REPO/test-results/ui"
 # ---------------------------------------------------------------------------------------------
 step "mock openapi2 gateway"
 STATE="$WORK/mock-state.json"
-setsid "$TS_NODE" --transpile-only "$E2E/mock-gateway.ts" "$STATE" >"$WORK/mock.log" 2>&1 &
+LOOP_SHOP=e2e-loop-shop
+# As scripts/e2e/run.sh starts it: the example's 6 records in mock-shop, 230 in the loop shop
+# (Get Pending's run reads those).
+setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$STATE" \
+	--seed mock-shop=6 --seed "$LOOP_SHOP=230" >"$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 1 300); do
 	[[ -f "$STATE" ]] && break
@@ -116,7 +120,7 @@ echo "n8n answers on $EDITOR_URL"
 # ---------------------------------------------------------------------------------------------
 step "the editor in headless Chromium (screenshots: ${SHOTS#"$REPO/"}/)"
 ui_status=0
-"$TS_NODE" --transpile-only "$UI/editor.ts" --url "$EDITOR_URL" --state "$STATE" --shots "$SHOTS" \
+"$TS_NODE" --transpile-only "$UI/editor.ts" --url "$EDITOR_URL" --state "$STATE" --shop "$LOOP_SHOP" --shots "$SHOTS" \
 	--profile "$WORK/chromium-profile" || ui_status=$?
 
 if [[ "$PAUSE" == true ]]; then
