@@ -86,6 +86,11 @@ setsid "$TS_NODE" --transpile-only "$E2E/stuckLoop.ts" "$WORK" "$N8N_BIN" &
 N8N_PID=$!
 wait "$N8N_PID" || check_status=$?
 N8N_PID=""
+# The stock-sync example, tick after tick of its schedule: its own mock, platform, import and execute.
+setsid "$TS_NODE" --transpile-only "$E2E/stockSync.ts" "$WORK" "$N8N_BIN" &
+N8N_PID=$!
+wait "$N8N_PID" || check_status=$?
+N8N_PID=""
 
 # shellcheck source=httpRequest.sh
 source "$E2E/httpRequest.sh"

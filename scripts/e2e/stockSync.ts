@@ -1,0 +1,281 @@
+/**
+ * The stock-sync example (examples/stock-sync.workflow.json) in the real n8n (run by run.sh after
+ * the loop checks, with n8n's settings exported):
+ *
+ *   ts-node --transpile-only scripts/e2e/stockSync.ts <work-dir> <n8n-bin>
+ *
+ * Get stock changes (our node's API Call, api_goods_stock_change_query.php split on
+ * stock_change_list) → n8n's HTTP Request pushing each to a mock shop platform that refuses some
+ * SKUs (stockPlatform.ts) → n8n's If "Pushed?" → our API Call acknowledging the round through
+ * api_goods_stock_change_ack.php (one stock_sync_list), refusals to the notify branch.
+ *
+ * Its own mock gateway (130 stock changes in a shop of their own) and platform, in this process;
+ * a credential and the example (its schedule trigger made a manual one, so `n8n execute` can start
+ * it) imported with n8n's CLI. The example runs every 5 minutes: here one `n8n execute` is one
+ * tick, as many ticks as it takes until a tick acknowledges nothing (what the ERP then still has
+ * pending is only what the platform refuses). The rounds expected are worked out from the seeded
+ * changes and the platform's rule, apart from n8n. Checks, from what n8n printed and the mock's
+ * call log and pool: each round queried the changes expected and sent each refusal to the notify
+ * branch (traced back through n8n's pairedItem); every change the platform took is acknowledged
+ * exactly once, with the sync_stock and stock_change_count it was queried with; refused changes
+ * are never acknowledged and stay pending; the ticks end. Prints one line per check; exits 1 on
+ * any failure.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { DEFAULT_ACCOUNT, MockGateway, type StockChange } from '../../test/mock/gateway';
+import { parseExecuteOutput, type ExecuteItem, type ExecuteRun } from './executeOutput';
+import { isRefusedSku, StockPlatform } from './stockPlatform';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'stock-sync.workflow.json');
+const TRIGGER = 'Every 5 minutes';
+const GET_CHANGES = 'Get stock changes';
+const PUSH = 'REPLACE ME: push stock to your platform';
+const PUSHED = 'Pushed?';
+const ACK = 'Acknowledge stock sync';
+const NOTIFY = 'REPLACE ME: notify about stock the platform refused';
+const SHOP = 'e2e-stock-shop';
+/** More than one query's worth (the example asks for 100), so a round leaves some for the next. */
+const CHANGES = 130;
+const CREDENTIAL = { id: 'wdt-stock', name: 'Wangdiantong mock gateway (stock sync)' };
+const WORKFLOW_ID = 'wdtE2eStockSync'; // n8n 1.x: at most 16 characters
+/** A safety stop should the ticks never settle; the plan below needs 3. */
+const MAX_ROUNDS = 6;
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+}
+type Pair = { name: string; value: string };
+
+/** n8n's run data keeps, per output item, which input item it came from. */
+type TracedItem = ExecuteItem & { pairedItem?: number | { item: number } | Array<{ item: number }> };
+const sourceIndex = (item: TracedItem | undefined): number => {
+	const paired = item?.pairedItem;
+	if (typeof paired === 'number') return paired;
+	if (Array.isArray(paired)) return paired[0]?.item ?? -1;
+	return paired?.item ?? -1;
+};
+
+function node(nodes: WorkflowNode[], name: string): WorkflowNode {
+	const found = nodes.find((candidate) => candidate.name === name);
+	if (!found) throw new Error(`examples/stock-sync.workflow.json has no node "${name}": update stockSync.ts`);
+	return found;
+}
+
+/** The example's own query parameters (name → value), so the plan follows its limit. */
+function queryParameters(nodes: WorkflowNode[]): Pair[] {
+	const { parameters } = node(nodes, GET_CHANGES).parameters as { parameters?: { parameter?: Pair[] } };
+	return parameters?.parameter ?? [];
+}
+
+/** The example as imported: manual trigger (same name: connections refer to it), this shop, the mock platform, this credential. */
+function stockWorkflow(platformUrl: string): { workflow: Record<string, unknown>; limit: number } {
+	const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: WorkflowNode[] } & Record<string, unknown>;
+	for (const name of [TRIGGER, PUSH, PUSHED, ACK, NOTIFY]) node(example.nodes, name);
+	const pairs = queryParameters(example.nodes);
+	if (!pairs.some((pair) => pair.name === 'shop_no')) throw new Error(`"${GET_CHANGES}" has no shop_no parameter: update stockSync.ts`);
+	const limit = Number(pairs.find((pair) => pair.name === 'limit')?.value ?? 100);
+	const nodes = example.nodes.map((item) => {
+		if (item.name === TRIGGER) return { ...item, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+		if (item.name === PUSH) return { ...item, parameters: { ...item.parameters, url: platformUrl } };
+		if (item.name === GET_CHANGES) {
+			const parameter = pairs.map((pair) => (pair.name === 'shop_no' ? { ...pair, value: SHOP } : pair));
+			return { ...item, parameters: { ...item.parameters, parameters: { parameter } }, credentials: { wangdiantongApi: CREDENTIAL } };
+		}
+		return item.credentials ? { ...item, credentials: { wangdiantongApi: CREDENTIAL } } : item;
+	});
+	return { workflow: { ...example, nodes, id: WORKFLOW_ID, name: 'Stock sync (e2e)', active: false }, limit };
+}
+
+interface PlannedRound {
+	queried: StockChange[];
+	acked: StockChange[];
+	refused: StockChange[];
+}
+
+/**
+ * What the ticks must do, worked out without n8n: each queries the first `limit` pending changes
+ * (the gateway lists them by rec_id), the platform takes those whose SKU it does not refuse, those
+ * leave the pool; the last tick is the first that takes nothing.
+ */
+function plan(changes: readonly StockChange[], limit: number): PlannedRound[] {
+	let pending = [...changes].sort((a, b) => (BigInt(a.rec_id) < BigInt(b.rec_id) ? -1 : 1));
+	const rounds: PlannedRound[] = [];
+	for (;;) {
+		const queried = pending.slice(0, limit);
+		const acked = queried.filter((change) => !isRefusedSku(change.spec_no));
+		rounds.push({ queried, acked, refused: queried.filter((change) => isRefusedSku(change.spec_no)) });
+		if (acked.length === 0) return rounds;
+		pending = pending.filter((change) => !acked.includes(change));
+	}
+}
+
+/** Runs one n8n CLI command (5 minutes at most); its stdout is kept in <dir>/stock-<label>.out. */
+async function n8n(n8nBin: string, dir: string, label: string, args: string[]): Promise<string> {
+	const out = path.join(dir, `stock-${label}.out`);
+	const status = await new Promise<number | null>((resolve, reject) => {
+		const child = spawn(n8nBin, args, { stdio: ['ignore', openSync(out, 'w'), openSync(path.join(dir, `stock-${label}.err`), 'w')] });
+		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+		child.on('error', reject);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
+	});
+	if (status !== 0) throw new Error(`n8n ${args[0]} exited ${String(status)} (see ${out})`);
+	return readFileSync(out, 'utf8');
+}
+
+type Check = [ok: boolean, what: string, detail: string];
+/** The rec_ids of changes or of items' json, as text: the gateway's and n8n's may differ in type. */
+const recIds = (changes: readonly object[]): string[] => changes.map((change) => String((change as { rec_id?: unknown }).rec_id));
+const ids = (changes: readonly object[]): string => JSON.stringify(recIds(changes));
+const sortedIds = (changes: readonly object[]): string => JSON.stringify(recIds(changes).sort());
+
+/** What one tick must show in n8n's run data and the calls the gateway received meanwhile. */
+function checkRound(round: number, run: ExecuteRun, planned: PlannedRound, calls: MockGateway['calls'], limit: number): Check[] {
+	const label = `round ${round}`;
+	const runData = run.data?.resultData?.runData ?? {};
+	const output = (name: string, index = 0): TracedItem[] => runData[name]?.[0]?.data?.main?.[index] ?? [];
+	const queried = output(GET_CHANGES).map((item) => item.json);
+	const pushed = output(PUSH);
+	// Each refusal the notify branch got, traced back to the change it is about: notify ← Pushed?'s
+	// "false" output ← the push ← Get stock changes.
+	const notified = output(NOTIFY).map((item) => queried[sourceIndex(pushed[sourceIndex(output(PUSHED, 1)[sourceIndex(item)])])] ?? {});
+	const queries = calls.filter((call) => call.api === 'api_goods_stock_change_query');
+	const acks = calls.filter((call) => call.api === 'api_goods_stock_change_ack');
+	const ackList = acks.map((call) => JSON.parse(call.params.stock_sync_list ?? 'null') as unknown);
+	const expectedList = planned.acked.map(({ rec_id, sync_stock, stock_change_count }) => ({ rec_id, sync_stock, stock_change_count }));
+	const asText = (list: unknown): string => JSON.stringify(list, (_key, value: unknown) => (typeof value === 'number' ? String(value) : value));
+	const error = run.data?.resultData?.error;
+	return [
+		[!error && (run.status === 'success' || run.finished === true), `${label}: the workflow ran without error`, `status ${String(run.status)}: ${String(error?.message)}`],
+		[
+			queries.length === 1 && queries[0].params.shop_no === SHOP && queries[0].params.limit === String(limit),
+			`${label}: one query to api_goods_stock_change_query for shop ${SHOP}, limit ${limit}`,
+			JSON.stringify(queries),
+		],
+		[
+			ids(queried) === ids(planned.queried),
+			`${label}: "${GET_CHANGES}" split the answer into the ${planned.queried.length} pending changes expected`,
+			`got ${queried.length}: ${ids(queried)}`,
+		],
+		[
+			pushed.length === queried.length && pushed.filter((item) => item.json.error !== undefined).length === planned.refused.length,
+			`${label}: "${PUSH}" answered each change, ${planned.refused.length} refused`,
+			`${pushed.length} items, ${pushed.filter((item) => item.json.error !== undefined).length} errors`,
+		],
+		[
+			sortedIds(notified) === sortedIds(planned.refused) && output(NOTIFY).length === planned.refused.length,
+			`${label}: "${NOTIFY}" received the ${planned.refused.length} refused changes, once each`,
+			`it received ${output(NOTIFY).length}, traced to ${sortedIds(notified)}`,
+		],
+		planned.acked.length === 0
+			? [
+					acks.length === 0 && runData[ACK] === undefined,
+					`${label}: the platform took nothing, so "${ACK}" did not run and nothing was acknowledged: the ticks end here`,
+					`"${ACK}" ran ${runData[ACK]?.length ?? 0} time(s); ack calls: ${JSON.stringify(acks)}`,
+				]
+			: [
+					acks.length === 1 && (runData[ACK]?.length ?? 0) === 1 && asText(ackList[0]) === asText(expectedList),
+					`${label}: one ack call whose stock_sync_list holds exactly the ${planned.acked.length} changes the platform took, with the sync_stock and stock_change_count they were queried with`,
+					`${acks.length} ack call(s): ${JSON.stringify(ackList).slice(0, 600)}`,
+				],
+	];
+}
+
+async function main(): Promise<boolean> {
+	const [dir, n8nBin] = process.argv.slice(2);
+	if (!dir || !n8nBin) throw new Error('usage: stockSync.ts <work-dir> <n8n-bin>');
+	const gateway = await MockGateway.start();
+	const platform = await StockPlatform.start();
+	try {
+		const seeded = gateway.seedStockChanges(CHANGES, SHOP).map((change) => ({ ...change }));
+		const { workflow, limit } = stockWorkflow(platform.url);
+		const rounds = plan(seeded, limit);
+		const credentials = [{ ...CREDENTIAL, type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } }];
+		const workflowDir = path.join(dir, 'stock-workflows');
+		mkdirSync(workflowDir, { recursive: true });
+		writeFileSync(path.join(dir, 'stock-credentials.json'), JSON.stringify(credentials));
+		writeFileSync(path.join(workflowDir, 'stock-sync.json'), JSON.stringify(workflow, null, 2));
+		await n8n(n8nBin, dir, 'import-credentials', ['import:credentials', `--input=${path.join(dir, 'stock-credentials.json')}`]);
+		await n8n(n8nBin, dir, 'import-workflow', ['import:workflow', '--separate', `--input=${workflowDir}`]);
+
+		const checks: Check[] = [];
+		let round = 0;
+		// One `n8n execute` per tick of the schedule, until a tick acknowledges nothing.
+		for (;;) {
+			round += 1;
+			const callsBefore = gateway.calls.length;
+			const run = parseExecuteOutput(await n8n(n8nBin, dir, `execute-${round}`, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
+			const calls = gateway.calls.slice(callsBefore);
+			const planned = rounds[round - 1] ?? { queried: [], acked: [], refused: [] };
+			checks.push(...checkRound(round, run, planned, calls, limit));
+			if (!calls.some((call) => call.api === 'api_goods_stock_change_ack') || round >= MAX_ROUNDS) break;
+		}
+
+		const refused = seeded.filter((change) => isRefusedSku(change.spec_no));
+		const taken = seeded.filter((change) => !isRefusedSku(change.spec_no));
+		const acked = gateway.calls
+			.filter((call) => call.api === 'api_goods_stock_change_ack')
+			.flatMap((call) => JSON.parse(call.params.stock_sync_list ?? '[]') as Array<{ rec_id: unknown; stock_change_count: unknown }>);
+		const ackedIds = acked.map((entry) => String(entry.rec_id));
+		const countOf = new Map(seeded.map((change) => [change.rec_id, String(change.stock_change_count)]));
+		const pushedSkus = platform.received.map((push) => String(push.sku));
+		checks.push(
+			[
+				round === rounds.length,
+				`${rounds.length} ticks: ${rounds.map((planned) => `${planned.queried.length} queried/${planned.acked.length} acknowledged`).join(', ')}; then only refused changes are left`,
+				`it took ${round} tick(s)`,
+			],
+			[
+				taken.every((change) => ackedIds.filter((id) => id === change.rec_id).length === 1) &&
+					acked.every((entry) => countOf.get(String(entry.rec_id)) === String(entry.stock_change_count)),
+				`each of the ${taken.length} changes the platform took was acknowledged exactly once, with its stock_change_count`,
+				`${acked.length} acknowledgements of ${new Set(ackedIds).size} changes`,
+			],
+			[
+				refused.length > 0 && !refused.some((change) => ackedIds.includes(change.rec_id)),
+				`none of the ${refused.length} refused changes was acknowledged`,
+				ids(refused.filter((change) => ackedIds.includes(change.rec_id))),
+			],
+			[
+				sortedIds(gateway.stockPending(SHOP)) === sortedIds(refused),
+				`the gateway still has the ${refused.length} refused changes pending, and nothing else`,
+				`pending: ${ids(gateway.stockPending(SHOP))}`,
+			],
+			[
+				taken.every((change) => pushedSkus.filter((sku) => sku === change.spec_no).length === 1) &&
+					platform.received.length === rounds.reduce((sum, planned) => sum + planned.queried.length, 0),
+				'the platform received each change it took once, and the refused ones again each tick',
+				`${platform.received.length} pushes`,
+			],
+			[
+				gateway.requests.every((request) => request.outcome === 'ok' && request.code === 0),
+				`the gateway answered all ${gateway.requests.length} requests with code 0`,
+				JSON.stringify(gateway.requests.filter((request) => request.code !== 0).map(({ api, code }) => ({ api, code }))),
+			],
+		);
+		console.log('Stock sync example (stockSync.ts):');
+		for (const [ok, what, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'}  stock sync: ${what}${ok ? '' : `\n          ${detail}`}`);
+		return checks.every(([ok]) => ok);
+	} finally {
+		await Promise.all([gateway.close(), platform.close()]);
+	}
+}
+
+main().then(
+	(ok) => {
+		if (!ok) process.exitCode = 1;
+	},
+	(error: unknown) => {
+		console.error(`  FAIL  stock sync: ${error instanceof Error ? error.message : String(error)}`);
+		process.exitCode = 1;
+	},
+);
