@@ -3,7 +3,8 @@
  * `POST /api/stock` with the JSON body the example's push node sends, `{ goods_id, spec_id, sku,
  * stock }`. It refuses SKUs (the ERP's spec_no) ending in `-3` with HTTP 422 and a Chinese reason,
  * so a run has both a "pushed" and a "refused" branch. The mock gateway seeds spec_nos ending in
- * -1 … -4 (test/mock/store.ts), so about a quarter are refused.
+ * -1 … -4 (test/mock/store.ts), so about a quarter are refused. With `refusing` false it takes
+ * every SKU: the seller has fixed the listings.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,8 @@ async function readJson(req: IncomingMessage): Promise<StockPush> {
 export class StockPlatform {
 	/** Every push received, in order. */
 	readonly received: StockPush[] = [];
+	/** Whether SKUs ending in -3 are refused (a push without a SKU always is). */
+	refusing = true;
 
 	private constructor(
 		private readonly server: Server,
@@ -44,7 +47,7 @@ export class StockPlatform {
 		const server = createServer((req, res) => {
 			void readJson(req).then((push) => {
 				platform.received.push(push);
-				const refused = typeof push.sku !== 'string' || isRefusedSku(push.sku);
+				const refused = typeof push.sku !== 'string' || (platform.refusing && isRefusedSku(push.sku));
 				res.writeHead(refused ? 422 : 200, { 'content-type': 'application/json; charset=utf-8' });
 				res.end(JSON.stringify(refused ? { message: REFUSAL_REASON } : { success: true }));
 			});

@@ -12,14 +12,15 @@
  * Its own mock gateway (130 stock changes in a shop of their own) and platform, in this process;
  * a credential and the example (its schedule trigger made a manual one, so `n8n execute` can start
  * it) imported with n8n's CLI. The example runs every 5 minutes: here one `n8n execute` is one
- * tick, as many ticks as it takes until a tick acknowledges nothing (what the ERP then still has
- * pending is only what the platform refuses). The rounds expected are worked out from the seeded
- * changes and the platform's rule, apart from n8n. Checks, from what n8n printed and the mock's
- * call log and pool: each round queried the changes expected and sent each refusal to the notify
- * branch (traced back through n8n's pairedItem); every change the platform took is acknowledged
- * exactly once, with the sync_stock and stock_change_count it was queried with; refused changes
- * are never acknowledged and stay pending; the ticks end. Prints one line per check; exits 1 on
- * any failure.
+ * tick, as many ticks as it takes until a tick acknowledges nothing; first while the platform
+ * refuses some SKUs (then only those are still pending), then once it takes them all (then
+ * nothing is, and the last tick finds no change at all). The ticks expected are worked out from
+ * the seeded changes and the platform's rule, apart from n8n. Checks, from what n8n printed and
+ * the mock's call log and pool: each tick queried the changes expected and sent each refusal to
+ * the notify branch (traced back through n8n's pairedItem); every change is acknowledged exactly
+ * once, only after the platform took it, with the sync_stock and stock_change_count it was
+ * queried with; refused changes stay pending; the ticks settle. Prints one line per check; exits
+ * 1 on any failure.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,8 +42,11 @@ const SHOP = 'e2e-stock-shop';
 const CHANGES = 130;
 const CREDENTIAL = { id: 'wdt-stock', name: 'Wangdiantong mock gateway (stock sync)' };
 const WORKFLOW_ID = 'wdtE2eStockSync'; // n8n 1.x: at most 16 characters
-/** A safety stop should the ticks never settle; the plan below needs 3. */
-const MAX_ROUNDS = 6;
+/** The platform first refuses some SKUs; then the seller fixes them and it takes them all. */
+const PHASES = [
+	{ refusing: true, what: 'while the platform refuses SKUs ending in -3' },
+	{ refusing: false, what: 'once the platform takes every SKU' },
+];
 
 interface WorkflowNode {
 	name: string;
@@ -101,17 +105,19 @@ interface PlannedRound {
 
 /**
  * What the ticks must do, worked out without n8n: each queries the first `limit` pending changes
- * (the gateway lists them by rec_id), the platform takes those whose SKU it does not refuse, those
- * leave the pool; the last tick is the first that takes nothing.
+ * (the gateway lists them by rec_id), the platform takes those whose SKU it does not refuse (when
+ * `refusing`), those leave the pool; the last tick is the first that takes nothing. `left`: what
+ * is still pending then.
  */
-function plan(changes: readonly StockChange[], limit: number): PlannedRound[] {
+function plan(changes: readonly StockChange[], limit: number, refusing: boolean): { rounds: PlannedRound[]; left: StockChange[] } {
+	const refuses = (change: StockChange): boolean => refusing && isRefusedSku(change.spec_no);
 	let pending = [...changes].sort((a, b) => (BigInt(a.rec_id) < BigInt(b.rec_id) ? -1 : 1));
 	const rounds: PlannedRound[] = [];
 	for (;;) {
 		const queried = pending.slice(0, limit);
-		const acked = queried.filter((change) => !isRefusedSku(change.spec_no));
-		rounds.push({ queried, acked, refused: queried.filter((change) => isRefusedSku(change.spec_no)) });
-		if (acked.length === 0) return rounds;
+		const acked = queried.filter((change) => !refuses(change));
+		rounds.push({ queried, acked, refused: queried.filter(refuses) });
+		if (acked.length === 0) return { rounds, left: pending };
 		pending = pending.filter((change) => !acked.includes(change));
 	}
 }
@@ -140,7 +146,7 @@ const sortedIds = (changes: readonly object[]): string => JSON.stringify(recIds(
 
 /** What one tick must show in n8n's run data and the calls the gateway received meanwhile. */
 function checkRound(round: number, run: ExecuteRun, planned: PlannedRound, calls: MockGateway['calls'], limit: number): Check[] {
-	const label = `round ${round}`;
+	const label = `tick ${round}`;
 	const runData = run.data?.resultData?.runData ?? {};
 	const output = (name: string, index = 0): TracedItem[] => runData[name]?.[0]?.data?.main?.[index] ?? [];
 	const queried = output(GET_CHANGES).map((item) => item.json);
@@ -179,7 +185,7 @@ function checkRound(round: number, run: ExecuteRun, planned: PlannedRound, calls
 		planned.acked.length === 0
 			? [
 					acks.length === 0 && runData[ACK] === undefined,
-					`${label}: the platform took nothing, so "${ACK}" did not run and nothing was acknowledged: the ticks end here`,
+					`${label}: ${planned.queried.length === 0 ? 'nothing was pending' : 'the platform took nothing'}, so "${ACK}" did not run and nothing was acknowledged: the ticks settle here`,
 					`"${ACK}" ran ${runData[ACK]?.length ?? 0} time(s); ack calls: ${JSON.stringify(acks)}`,
 				]
 			: [
@@ -198,7 +204,6 @@ async function main(): Promise<boolean> {
 	try {
 		const seeded = gateway.seedStockChanges(CHANGES, SHOP).map((change) => ({ ...change }));
 		const { workflow, limit } = stockWorkflow(platform.url);
-		const rounds = plan(seeded, limit);
 		const credentials = [{ ...CREDENTIAL, type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } }];
 		const workflowDir = path.join(dir, 'stock-workflows');
 		mkdirSync(workflowDir, { recursive: true });
@@ -208,52 +213,58 @@ async function main(): Promise<boolean> {
 		await n8n(n8nBin, dir, 'import-workflow', ['import:workflow', '--separate', `--input=${workflowDir}`]);
 
 		const checks: Check[] = [];
+		const ackCalls = (): MockGateway['calls'] => gateway.calls.filter((call) => call.api === 'api_goods_stock_change_ack');
+		const ackedIn = (calls: MockGateway['calls']): Array<{ rec_id?: unknown; sync_stock?: unknown; stock_change_count?: unknown }> =>
+			calls.flatMap((call) => JSON.parse(call.params.stock_sync_list ?? '[]') as Array<Record<string, unknown>>);
+		let pending: readonly StockChange[] = seeded;
 		let round = 0;
-		// One `n8n execute` per tick of the schedule, until a tick acknowledges nothing.
-		for (;;) {
-			round += 1;
-			const callsBefore = gateway.calls.length;
-			const run = parseExecuteOutput(await n8n(n8nBin, dir, `execute-${round}`, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
-			const calls = gateway.calls.slice(callsBefore);
-			const planned = rounds[round - 1] ?? { queried: [], acked: [], refused: [] };
-			checks.push(...checkRound(round, run, planned, calls, limit));
-			if (!calls.some((call) => call.api === 'api_goods_stock_change_ack') || round >= MAX_ROUNDS) break;
+		const plannedPushes: string[] = [];
+		for (const phase of PHASES) {
+			platform.refusing = phase.refusing;
+			const planned = plan(pending, limit, phase.refusing);
+			plannedPushes.push(...planned.rounds.flatMap((tick) => tick.queried.map((change) => change.spec_no)));
+			const first = round + 1;
+			const acksBefore = ackCalls().length;
+			// One `n8n execute` per tick of the schedule, until a tick acknowledges nothing (or, should
+			// that never come, two ticks more than planned).
+			for (;;) {
+				round += 1;
+				const callsBefore = gateway.calls.length;
+				const run = parseExecuteOutput(await n8n(n8nBin, dir, `execute-${round}`, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
+				const calls = gateway.calls.slice(callsBefore);
+				checks.push(...checkRound(round, run, planned.rounds[round - first] ?? { queried: [], acked: [], refused: [] }, calls, limit));
+				if (!calls.some((call) => call.api === 'api_goods_stock_change_ack') || round - first + 1 >= planned.rounds.length + 2) break;
+			}
+			const ticks = round - first + 1;
+			const summary = planned.rounds.map((tick) => `${tick.queried.length} queried/${tick.acked.length} acknowledged`).join(', ');
+			const ackedNow = ackedIn(ackCalls().slice(acksBefore)).map((entry) => String(entry.rec_id));
+			checks.push(
+				[ticks === planned.rounds.length, `${phase.what}: ${planned.rounds.length} ticks (${summary}), then the ticks settle`, `it took ${ticks} tick(s)`],
+				[
+					!planned.left.some((change) => ackedNow.includes(change.rec_id)) && sortedIds(gateway.stockPending(SHOP)) === sortedIds(planned.left),
+					planned.left.length === 0
+						? `${phase.what}: nothing is left pending`
+						: `${phase.what}: the ${planned.left.length} changes the platform refused were never acknowledged and are still pending, nothing else is`,
+					`pending: ${ids(gateway.stockPending(SHOP))}`,
+				],
+			);
+			pending = planned.left;
 		}
 
-		const refused = seeded.filter((change) => isRefusedSku(change.spec_no));
-		const taken = seeded.filter((change) => !isRefusedSku(change.spec_no));
-		const acked = gateway.calls
-			.filter((call) => call.api === 'api_goods_stock_change_ack')
-			.flatMap((call) => JSON.parse(call.params.stock_sync_list ?? '[]') as Array<{ rec_id: unknown; stock_change_count: unknown }>);
+		const acked = ackedIn(ackCalls());
 		const ackedIds = acked.map((entry) => String(entry.rec_id));
-		const countOf = new Map(seeded.map((change) => [change.rec_id, String(change.stock_change_count)]));
-		const pushedSkus = platform.received.map((push) => String(push.sku));
+		const seededAs = new Map(seeded.map((change) => [change.rec_id, `${change.sync_stock}/${change.stock_change_count}`]));
+		const sorted = (list: string[]): string => JSON.stringify([...list].sort());
 		checks.push(
 			[
-				round === rounds.length,
-				`${rounds.length} ticks: ${rounds.map((planned) => `${planned.queried.length} queried/${planned.acked.length} acknowledged`).join(', ')}; then only refused changes are left`,
-				`it took ${round} tick(s)`,
-			],
-			[
-				taken.every((change) => ackedIds.filter((id) => id === change.rec_id).length === 1) &&
-					acked.every((entry) => countOf.get(String(entry.rec_id)) === String(entry.stock_change_count)),
-				`each of the ${taken.length} changes the platform took was acknowledged exactly once, with its stock_change_count`,
+				seeded.every((change) => ackedIds.filter((id) => id === change.rec_id).length === 1) &&
+					acked.every((entry) => seededAs.get(String(entry.rec_id)) === `${String(entry.sync_stock)}/${String(entry.stock_change_count)}`),
+				`each of the ${seeded.length} changes was acknowledged exactly once, once the platform took it, with its sync_stock and stock_change_count`,
 				`${acked.length} acknowledgements of ${new Set(ackedIds).size} changes`,
 			],
 			[
-				refused.length > 0 && !refused.some((change) => ackedIds.includes(change.rec_id)),
-				`none of the ${refused.length} refused changes was acknowledged`,
-				ids(refused.filter((change) => ackedIds.includes(change.rec_id))),
-			],
-			[
-				sortedIds(gateway.stockPending(SHOP)) === sortedIds(refused),
-				`the gateway still has the ${refused.length} refused changes pending, and nothing else`,
-				`pending: ${ids(gateway.stockPending(SHOP))}`,
-			],
-			[
-				taken.every((change) => pushedSkus.filter((sku) => sku === change.spec_no).length === 1) &&
-					platform.received.length === rounds.reduce((sum, planned) => sum + planned.queried.length, 0),
-				'the platform received each change it took once, and the refused ones again each tick',
+				sorted(platform.received.map((push) => String(push.sku))) === sorted(plannedPushes),
+				`the platform received ${plannedPushes.length} pushes: each change once per tick that queried it, none twice in a tick`,
 				`${platform.received.length} pushes`,
 			],
 			[
