@@ -6,8 +6,10 @@
  * - a batch whose last attempt got a clean answer: records the gateway accepted are Acknowledged
  *   (`acknowledgedByEarlierAttempt` when an earlier attempt had ledgered them and its answer was
  *   lost); unknown records are Failed `rejected` with the gateway's text; records that were already
- *   done are Failed `rejected` — unless an earlier attempt may have landed, when the node cannot
- *   tell them from its own lost ack and reports them acknowledged by that earlier attempt;
+ *   done are Acknowledged with `noLongerPending` (an earlier ack took them: nothing is left to do),
+ *   and also `acknowledgedByEarlierAttempt` when an earlier attempt may have landed, as the node
+ *   cannot tell them from its own lost ack; a pending record ledgered by an earlier attempt is
+ *   `noLongerPending` too, as the last attempt's answer said so;
  * - a batch whose every attempt failed: all its records are Failed `request_failed`, after exactly
  *   retries + 1 attempts (every fault in the schedule is transient).
  *
@@ -18,7 +20,7 @@
  * on it: `mayTimeOut` lets the verdict accept a Failed timeout there.
  */
 import type { LedgerEntry, RequestRecord } from '../mock/gateway';
-import { NOT_PENDING, RECORD_NOT_FOUND } from '../mock/messages';
+import { RECORD_NOT_FOUND } from '../mock/messages';
 import { canonical, isAckRequest, sentList } from './support';
 
 export type Origin = 'pending' | 'unknown' | 'done';
@@ -47,7 +49,7 @@ export interface LoggedBatch {
 }
 
 export type Expected =
-	| { kind: 'acknowledged'; byEarlierAttempt: boolean; mayTimeOut: boolean }
+	| { kind: 'acknowledged'; byEarlierAttempt: boolean; noLongerPending: boolean; mayTimeOut: boolean }
 	| { kind: 'rejected'; error: string; mayTimeOut: boolean }
 	/** `ledgered`: the gateway did accept it, but no answer saying so ever reached the node. */
 	| { kind: 'request_failed'; attempts: number; ledgered: boolean }
@@ -117,10 +119,13 @@ function expectForBatch(
 				problems.push(`${where}: pending ${recId} answered cleanly but not ledgered`);
 				return [recId, { kind: 'not_sent' }];
 			}
-			return [recId, { kind: 'acknowledged', byEarlierAttempt: entry.requestNumber !== last.number, mayTimeOut }];
+			const byEarlierAttempt = entry.requestNumber !== last.number;
+			return [recId, { kind: 'acknowledged', byEarlierAttempt, noLongerPending: byEarlierAttempt, mayTimeOut }];
 		}
-		if (input?.origin === 'done' && earlierMayHaveLanded) return [recId, { kind: 'acknowledged', byEarlierAttempt: true, mayTimeOut }];
-		return [recId, { kind: 'rejected', error: input?.origin === 'done' ? NOT_PENDING : RECORD_NOT_FOUND, mayTimeOut }];
+		if (input?.origin === 'done') {
+			return [recId, { kind: 'acknowledged', byEarlierAttempt: earlierMayHaveLanded, noLongerPending: true, mayTimeOut }];
+		}
+		return [recId, { kind: 'rejected', error: RECORD_NOT_FOUND, mayTimeOut }];
 	});
 }
 
