@@ -114,6 +114,18 @@ test('rate limiting (1012) waits the rate-limit delay and then succeeds', async 
 	expect(waits).toEqual([32, 32]); // round(30 ms × (1 + 0.1 × 0.5 jitter)), not the 5 ms backoff
 });
 
+test('a batch rate-limited more often than Retries keeps waiting its turn and goes through', async () => {
+	// Loops sharing an appkey: one may meet 1012 many times in a row while the others use the window.
+	const ids = gateway.seedPending(2).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'rate_limit' }, { times: 8 });
+	gateway.injectFault({ kind: 'http', status: 503 }, { times: 3 }); // transient retries: still 3 of their own
+	const waits: number[] = [];
+	const result = await run(records(ids), { sleep: async (ms) => void waits.push(ms) });
+	expect(result.outcomes.map((o) => o.kind)).toEqual(['acknowledged', 'acknowledged']);
+	expect(ackRequests()).toHaveLength(12);
+	expect(waits.filter((ms) => ms === 32)).toHaveLength(8);
+});
+
 test('a gateway failing every request gets retries + 1 attempts per batch and every record is reported', async () => {
 	const ids = gateway.seedPending(120).map((r) => r.rec_id);
 	gateway.setFaultPlan(() => ({ kind: 'http', status: 503 }));
