@@ -13,8 +13,9 @@
  * 3. Calls the three shops' webhooks at once. In queue mode, once the shop of an execution on
  *    worker-1 has had 500 records acknowledged, the gateway holds the answer to that shop's next
  *    ack it processed and worker-1 is killed with SIGKILL meanwhile (the ack landed, the worker
- *    never learned it: a worker dying during Acknowledge), then started again 5 s later. n8n's
- *    queue notices the dead worker's jobs when their lock expires and runs them again.
+ *    never learned it: a worker dying during Acknowledge), then started again 5 s later, as a
+ *    fresh container (a new user folder). n8n's queue notices the dead worker's jobs when their
+ *    lock expires and runs them again.
  * 4. When every execution has finished, shops that still have pending records are called again
  *    (the next scheduled run), up to 4 waves.
  * 5. Stops n8n, reads every execution n8n saved, and prints the checks (checks.ts) and the
@@ -169,7 +170,10 @@ async function main(): Promise<number> {
 					log(`SIGKILL to worker-1 while its ack of ${shop} (request ${number}) was processed and before it got the answer; it ran ${kill.executions.map((e) => `${e.id} (${e.shop})`).join(', ')}`);
 					setTimeout(() => {
 						workerStarts.set(victim.name, 2);
-						victim.start(/worker is now ready/, 240_000).then(
+						// As a fresh container: a worker restarted on its old user folder finds there the
+						// executions it was running, marks them crashed, and n8n's queue then does not run
+						// them again (README, "Running at scale").
+						victim.start(/worker is now ready/, 240_000, envFor(`${victim.name}-restarted`)).then(
 							() => log('worker-1 started again'),
 							(error: unknown) => log(`worker-1 did not start again: ${String(error)}`),
 						);
@@ -224,6 +228,7 @@ async function main(): Promise<number> {
 			arrivals,
 			rateLimited: gateway.requests.filter((request) => request.code === 1012).length,
 			requests: gateway.requests.length,
+			admittedAt: gateway.requests.filter((request) => request.code !== 1012).map((request) => arrivals.get(request.number) ?? Number.NaN),
 			pending: gateway.pending().map((record) => record.rec_id),
 			pushes: platform.pushes,
 			executions,

@@ -16,7 +16,7 @@ export class N8nProcess {
 		readonly name: string,
 		private readonly bin: string,
 		private readonly args: string[],
-		private readonly env: NodeJS.ProcessEnv,
+		private env: NodeJS.ProcessEnv,
 		private readonly work: string,
 	) {}
 
@@ -29,8 +29,12 @@ export class N8nProcess {
 		this.lines.push(listener);
 	}
 
-	/** Starts it and resolves when a line matches `ready` (or rejects after `timeoutMs`). */
-	async start(ready: RegExp, timeoutMs: number): Promise<void> {
+	/**
+	 * Starts it and resolves when a line matches `ready` (or rejects after `timeoutMs`). `env`
+	 * replaces the environment from now on (a restart as a fresh container).
+	 */
+	async start(ready: RegExp, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<void> {
+		if (env) this.env = env;
 		this.starts++;
 		const log = createWriteStream(path.join(this.work, `${this.name}.${this.starts}.log`));
 		const child = spawn(this.bin, this.args, { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
