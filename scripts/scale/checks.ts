@@ -59,8 +59,17 @@ export interface Line {
 export interface Report {
 	checks: Line[];
 	notes: string[];
+	/** Records acknowledged a minute, from the first request to the last accepted ack. */
 	perMinute: number;
 	minutes: number;
+	/**
+	 * Records a minute in the run's full minutes: the calls the limit let through in them, times
+	 * the records acknowledged per call let through. Unlike `perMinute`, blind to the first
+	 * minute's head start (a sliding window lets its 60 calls go at once) and to the last,
+	 * partial one.
+	 */
+	perFullMinute: number;
+	callsPerMinute: number[];
 }
 
 const sample = (values: readonly string[]): string => `${values.slice(0, 5).join(', ')}${values.length > 5 ? `, … (${values.length})` : ''}`;
@@ -272,5 +281,8 @@ export function judge(facts: Facts): Report {
 	notes.push(
 		`gateway: ${facts.requests} requests, ${facts.requests - facts.rateLimited} let through, ${facts.rateLimited} answered 1012; let through in each minute from the first request: ${perMinute.join(', ')} (the last one partial; the limit is 60)`,
 	);
-	return { checks, notes, perMinute: recordsPerMinute, minutes };
+	const full = perMinute.slice(0, -1);
+	const recordsPerCall = facts.admittedAt.length > 0 ? facts.ledger.length / facts.admittedAt.length : 0;
+	const perFullMinute = full.length > 0 ? (full.reduce((a, b) => a + b, 0) / full.length) * recordsPerCall : 0;
+	return { checks, notes, perMinute: recordsPerMinute, minutes, perFullMinute, callsPerMinute: perMinute };
 }

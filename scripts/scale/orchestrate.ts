@@ -244,13 +244,16 @@ async function main(): Promise<number> {
 		for (const line of report.checks) console.log(`${line.ok ? 'PASS' : 'FAIL'}: ${line.what}${line.detail ? `\n      ${line.detail}` : ''}`);
 		for (const note of report.notes) console.log(`  note: ${note}`);
 		const share = (100 * report.perMinute) / CEILING_PER_MINUTE;
+		const fullShare = (100 * report.perFullMinute) / CEILING_PER_MINUTE;
+		const n = (value: number) => Math.round(value).toLocaleString('en');
 		console.log(
-			`THROUGHPUT (${label}): ${Math.round(report.perMinute).toLocaleString('en')} records acknowledged a minute = ${share.toFixed(0)}% of the ceiling of ${CEILING_PER_MINUTE.toLocaleString('en')} (60 calls a minute, 100 records a call, a query and an ack per 100); ${gateway.ledger.length.toLocaleString('en')} records in ${report.minutes.toFixed(2)} min`,
+			`THROUGHPUT (${label}): ${n(report.perMinute)} records acknowledged a minute = ${share.toFixed(0)}% of the ceiling of ${n(CEILING_PER_MINUTE)} (60 calls a minute, 100 records a call, a query and an ack per 100); ${n(gateway.ledger.length)} records in ${report.minutes.toFixed(2)} min` +
+				`; in the run's full minutes ${n(report.perFullMinute)} a minute = ${fullShare.toFixed(0)}% (a short run can pass 100 %: the sliding window lets the first minute's 60 calls go at once)`,
 		);
 		if (opt.result) {
 			writeFileSync(
 				opt.result,
-				JSON.stringify({ label, perMinute: report.perMinute, minutes: report.minutes, share, checks: report.checks, notes: report.notes }, null, 2) + '\n',
+				JSON.stringify({ label, ...report, share, fullShare }, null, 2) + '\n',
 			);
 		}
 		exitCode = report.checks.every((line) => line.ok) ? 0 : 1;
