@@ -104,8 +104,10 @@ async function main(): Promise<number> {
 		cpSync(path.join(process.env.N8N_USER_FOLDER ?? '', '.n8n', 'nodes'), path.join(folder, '.n8n', 'nodes'), { recursive: true });
 		return { ...env, N8N_USER_FOLDER: folder };
 	};
-	const main = new N8nProcess('main', bin, ['start'], envFor('main'), logDir);
-	const workers = queueMode ? [1, 2].map((n) => new N8nProcess(`worker-${n}`, bin, ['worker', '--concurrency=2'], envFor(`worker-${n}`), logDir)) : [];
+	// run.sh's exit trap stops every process group listed in <work>/pids.
+	const pids = path.join(work, 'pids');
+	const main = new N8nProcess('main', bin, ['start'], envFor('main'), logDir, pids);
+	const workers = queueMode ? [1, 2].map((n) => new N8nProcess(`worker-${n}`, bin, ['worker', '--concurrency=2'], envFor(`worker-${n}`), logDir, pids)) : [];
 	const store = await ExecutionStore.open(opt['n8n-home'], process.env);
 	// Earlier scenarios' executions share the database: only this run's count.
 	const earlier = new Set((await store.list()).map((execution) => execution.id));

@@ -1,7 +1,8 @@
 /**
  * n8n processes for the scale run: each in its own process group (so a SIGKILL takes its children
- * too, as a machine or container dying would), its group id written to <work>/pids/<name> so that
- * run.sh's exit trap can stop whatever is still running, whatever became of this process.
+ * too, as a machine or container dying would), its group id written to <pidsDir>/<name> (run.sh
+ * gives <run folder>/pids) so that run.sh's exit trap can stop whatever is still running, whatever
+ * became of this process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,9 @@ export class N8nProcess {
 		private readonly bin: string,
 		private readonly args: string[],
 		private env: NodeJS.ProcessEnv,
+		/** Where its logs go. */
 		private readonly work: string,
+		private readonly pidsDir: string,
 	) {}
 
 	get pid(): number | undefined {
@@ -39,8 +42,8 @@ export class N8nProcess {
 		const log = createWriteStream(path.join(this.work, `${this.name}.${this.starts}.log`));
 		const child = spawn(this.bin, this.args, { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.child = child;
-		mkdirSync(path.join(this.work, 'pids'), { recursive: true });
-		writeFileSync(path.join(this.work, 'pids', this.name), `${child.pid}\n`);
+		mkdirSync(this.pidsDir, { recursive: true });
+		writeFileSync(path.join(this.pidsDir, this.name), `${child.pid}\n`);
 		child.stderr?.pipe(log);
 		let buffered = '';
 		let resolveReady: () => void = () => undefined;
@@ -102,6 +105,6 @@ export class N8nProcess {
 			// nothing left
 		}
 		this.child = undefined;
-		rmSync(path.join(this.work, 'pids', this.name), { force: true });
+		rmSync(path.join(this.pidsDir, this.name), { force: true });
 	}
 }

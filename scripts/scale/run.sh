@@ -65,13 +65,16 @@ ORCH_PID=""
 WATCHDOG_PID=""
 scale_cleanup() {
 	local status=$? file
+	# Errexit must not cut the clean-up short (the `(exit ...)` below returns non-zero on failure).
+	set +e
 	trap - EXIT
 	stop_group "$ORCH_PID"
 	for file in "$WORK"/pids/*; do
 		[[ -f "$file" ]] && stop_group "$(cat "$file")"
 	done
 	stop_services
-	[[ -n "$WATCHDOG_PID" ]] && kill "$WATCHDOG_PID" 2>/dev/null || true
+	[[ -n "$WATCHDOG_PID" ]] && kill "$WATCHDOG_PID" 2>/dev/null
+	# setup.sh's cleanup reads the exit status from $?: hand it the original one.
 	(exit "$status")
 	cleanup
 }
