@@ -81,7 +81,15 @@ scale_cleanup() {
 trap scale_cleanup EXIT
 
 # A hard limit on the whole run, whatever hangs: TERM to this shell runs the trap above.
-( sleep "$TIMEOUT" && echo "FAIL: the scale run hit its hard limit of $TIMEOUT s" >&2 && kill -TERM $$ ) &
+# Its own `sleep` goes with it when the trap stops it, so nothing waits on after the run.
+(
+	sleep "$TIMEOUT" &
+	sleeper=$!
+	trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+	wait "$sleeper" || exit 0
+	echo "FAIL: the scale run hit its hard limit of $TIMEOUT s" >&2
+	kill -TERM $$
+) &
 WATCHDOG_PID=$!
 
 free_port() {
