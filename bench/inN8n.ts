@@ -1,8 +1,8 @@
 /**
  * `npm run bench:n8n` (scripts/e2e/bench.sh, which installs a real n8n and our packed tarball
  * into it first): the benchmark's main rows in a REAL n8n, 1.x or 2.x, with n8n's own Code node
- * (in its task runner) and HTTP Request node for the do-it-yourself rows, where `npm run bench`
- * has to use the harness's lean stand-ins. Each scenario is one `n8n execute` of a workflow whose
+ * (in its task runner) and HTTP Request node for the do-it-yourself rows, which `npm run bench`
+ * (n8n-core alone) cannot run. Each scenario is one `n8n execute` of a workflow whose
  * Code node makes the records; the time is n8n's own executionTime of the measured nodes, the
  * CPU that of n8n's main process within that time (procCpu.ts). Memory is left to `npm run
  * bench`: each run is a fresh n8n process whose start-up would drown it.

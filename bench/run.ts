@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick]`: the Acknowledge operation through n8n's real engine against the
  * mock gateway (in its own process, with injected latency), side by side in one run with a
- * pass-through node, n8n's HTTP helper alone, a bare undici client and the do-it-yourself
- * workflows (Code + HTTP Request). Each scenario runs in a fresh process after a warm-up.
+ * pass-through node, n8n's HTTP helper alone and a bare undici client. The do-it-yourself
+ * workflows (n8n's Code + HTTP Request nodes) run in `npm run bench:n8n` only, with n8n's real
+ * nodes. Each scenario runs in a fresh process after a warm-up.
  * Prints markdown; BENCHMARKS.md explains the columns and records results.
  */
 import os from 'node:os';
@@ -21,9 +22,6 @@ const SPECS: ScenarioSpec[] = [
 	SCENARIOS.nodeConcurrency2,
 	SCENARIOS.helperOnly,
 	SCENARIOS.bare,
-	SCENARIOS.diyPerRoundTrip,
-	SCENARIOS.diyAllAtOnce,
-	SCENARIOS.diyPerRecord,
 ];
 
 const memoryRows: string[] = [];
@@ -89,14 +87,9 @@ async function rateLimited(gateway: GatewayProcess, shared: ReturnType<typeof fo
 	console.log(`\n## Rate limited: ${maxCalls} calls per ${windowMs / 1000} s per appkey, ${latencyMs} ms latency\n`);
 	console.log('| scenario | records | requests | acknowledged | lost | node ms |');
 	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-	const specs: ScenarioSpec[] = [
-		{ ...SCENARIOS.node, options: { rateLimitWait: ((windowMs / 1000) * 31) / 60, retries: 3 } },
-		SCENARIOS.diyAllAtOnce,
-	];
-	for (const spec of specs) {
-		const r = await runScenario(gateway, spec, count, latencyMs, shared);
-		console.log(`| ${r.scenario} | ${r.records} | ${r.requests} | ${r.acknowledged} | ${r.records - r.acknowledged} | ${fmt(r.nodeMs)} |`);
-	}
+	const spec: ScenarioSpec = { ...SCENARIOS.node, options: { rateLimitWait: ((windowMs / 1000) * 31) / 60, retries: 3 } };
+	const r = await runScenario(gateway, spec, count, latencyMs, shared);
+	console.log(`| ${r.scenario} | ${r.records} | ${r.requests} | ${r.acknowledged} | ${r.records - r.acknowledged} | ${fmt(r.nodeMs)} |`);
 }
 
 main().catch((error: unknown) => {

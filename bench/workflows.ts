@@ -6,6 +6,7 @@
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../test/harness';
+import { PASS_THROUGH } from '../test/harness/registry';
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import type { ScenarioSpec } from './spec';
 
@@ -33,19 +34,11 @@ const recordAt = ${recordAt.toString()};
 const first = BigInt(${JSON.stringify(firstId)});
 return Array.from({ length: ${count} }, (_, i) => ({ json: recordAt(String(first + BigInt(i)), i) }));`;
 
-const trigger: INode = {
-	id: 'bench-1',
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
+/** The items, pinned: the in-engine run starts here (a real n8n gets a trigger and a Code node instead). */
 const records: INode = {
 	id: 'bench-2',
 	name: 'Records',
-	type: 'n8n-nodes-base.noOp',
+	type: PASS_THROUGH,
 	typeVersion: 1,
 	position: [200, 0],
 	parameters: {},
@@ -76,13 +69,13 @@ export function nodeWorkflow(pinned: IDataObject[], options: INodeParameters): W
 		},
 		credentials: { wangdiantongApi: { id: '1', name: 'bench' } },
 	};
-	return chain([trigger, records, subject], pinned);
+	return chain([records, subject], pinned);
 }
 
-/** The same workflow with n8n's No-Op in the node's place: the engine's own cost per item. */
+/** The same workflow with a pass-through (n8n's No-Op in a real n8n) in the node's place: the engine's own cost per item. */
 export function passThroughWorkflow(pinned: IDataObject[]): WorkflowJson {
 	const subject: INode = { ...records, id: 'bench-3', name: SUBJECT, position: [400, 0] };
-	return chain([trigger, records, subject], pinned);
+	return chain([records, subject], pinned);
 }
 
 /** n8n's HTTP helper alone, as many requests as the node sends: its share of the node's cost. */
@@ -95,7 +88,7 @@ export function helperOnlyWorkflow(pinned: IDataObject[], baseUrl: string): Work
 		position: [400, 0],
 		parameters: { url: `${baseUrl}logistics_sync_ack.php` },
 	};
-	return chain([trigger, records, subject], pinned);
+	return chain([records, subject], pinned);
 }
 
 export interface DiyOptions {
@@ -161,7 +154,7 @@ export function diyWorkflow(pinned: IDataObject[], options: DiyOptions): Workflo
 			options: options.pacing ? { batching: { batch: { batchSize: 1, batchInterval: options.pacing.intervalMs } } } : {},
 		},
 	};
-	return chain([trigger, records, code, http], pinned);
+	return chain([records, code, http], pinned);
 }
 
 /** The workflow one benchmark scenario runs, its records pinned on the Records node. */
@@ -185,12 +178,19 @@ export function benchWorkflow(spec: ScenarioSpec, pinned: IDataObject[], baseUrl
 	}
 }
 
-/** The same workflow with a Code node making the records in place of the pinned ones. */
+/**
+ * The workflow for a real n8n, whose CLI runs ignore pinned data and start from a trigger: a
+ * Manual Trigger, then a Code node making the records, and n8n's No-Op for the pass-through.
+ */
 export function withGeneratedRecords(workflow: WorkflowJson, firstId: string, count: number): WorkflowJson {
+	const trigger: INode = { id: 'bench-1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 	const nodes = workflow.nodes.map((node) =>
 		node.name === records.name
 			? { ...node, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: itemsCode(firstId, count) } }
-			: node,
+			: node.type === PASS_THROUGH
+				? { ...node, type: 'n8n-nodes-base.noOp' }
+				: node,
 	);
-	return { ...workflow, nodes, pinData: {} };
+	const connections = { ...workflow.connections, [trigger.name]: { main: [[{ node: records.name, type: 'main' as const, index: 0 }]] } };
+	return { nodes: [trigger, ...nodes], connections, pinData: {} };
 }

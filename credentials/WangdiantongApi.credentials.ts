@@ -85,6 +85,11 @@ export class WangdiantongApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Called by n8n for every request made with this credential, from our node or any other (n8n
+	 * offers it in its own HTTP Request node too): whatever shape the request has, all of its
+	 * parameters leave in one signed form body, or it is refused with the fix (signRequest.ts).
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as api from './actions/api';
 import * as logisticsSync from './actions/logisticsSync';
 import { router } from './actions/router';
 
@@ -23,8 +24,8 @@ export class Wangdiantong implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// The action as people read it, not the internal values ("acknowledge: logisticsSync").
-		subtitle: '={{ { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
-		description: 'Sync logistics with the Wangdiantong (旺店通) ERP 企业版 open API',
+		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + $parameter["script"] : { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Logistics sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,10 +37,14 @@ export class Wangdiantong implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Logistics Sync', value: 'logisticsSync' }],
+				options: [
+					{ name: 'Any API', value: 'api' },
+					{ name: 'Logistics Sync', value: 'logisticsSync' },
+				],
 				default: 'logisticsSync',
 			},
 			...logisticsSync.description,
+			...api.description,
 		],
 	};
 

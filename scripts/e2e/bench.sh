@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench:n8n`: the benchmark's main rows in a REAL n8n (bench/inN8n.ts), where `npm run
-# bench` runs n8n-core's engine with lean stand-ins for the Code and HTTP Request nodes. The same
+# bench` runs n8n-core's engine, without n8n's Code and HTTP Request nodes. The same
 # preparation as the end-to-end check (setup.sh: n8n from the cache, our packed tarball installed
 # as n8n installs community packages), then one `n8n execute` per scenario against the bench's
 # mock gateway. Not part of `npm test`; prints a markdown table for BENCHMARKS.md.

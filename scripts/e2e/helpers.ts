@@ -13,10 +13,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { readState, type MockState } from '../../test/mock/cli';
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
 import { parseExecuteOutput, type ExecuteItem as Item, type ExecuteRun as RunOutput } from './executeOutput';
-import { checkLoop, LOOP_WORKFLOW_ID, loopWorkflow } from './loopCheck';
-import { readState, type MockState } from './mockState';
+import { checkLoop, LOOP_WORKFLOW_ID, loopRecords, loopWorkflow } from './loopCheck';
 
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(REPO, 'examples', 'acknowledge.workflow.json');
@@ -142,8 +142,8 @@ function check(outputFile: string, loopOutputFile: string, stateFile: string): b
 	}
 	if (state) {
 		// The example's own records: all but the sync loop's (checked in loopCheck.ts).
-		const loopRecords = new Set(state.loopRecords);
-		const exampleLedger = state.ledger.filter((entry) => !loopRecords.has(entry.recId));
+		const loopSet = new Set(loopRecords(state));
+		const exampleLedger = state.ledger.filter((entry) => !loopSet.has(entry.recId));
 		const ledgerIds = exampleLedger.map((entry) => entry.recId).sort();
 		expect(
 			JSON.stringify(ledgerIds) === JSON.stringify(ACKNOWLEDGED),

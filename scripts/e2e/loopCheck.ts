@@ -8,14 +8,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import type { MockState } from '../../test/mock/cli';
 import type { ExecuteRun } from './executeOutput';
-import type { Expect, MockState } from './mockState';
+
+/** One line of the check list: what was checked and, when it failed, what was seen. */
+export type Expect = (ok: boolean, what: string, detail?: string) => boolean;
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'logistics-sync-loop.workflow.json');
 const TRIGGER = 'Every 5 minutes';
 const GET_PENDING = 'Get pending records';
 const PUSH = 'REPLACE ME: push tracking number to your platform';
 const ACK = 'Acknowledge to ERP';
+/** The shop run.sh seeds for the loop (`--seed e2e-loop-shop=230`). */
+export const LOOP_SHOP = 'e2e-loop-shop';
+export const loopRecords = (state: MockState): string[] => state.seeded[LOOP_SHOP] ?? [];
 /** n8n 1.x treats workflow ids of at most 16 characters as valid (utils.isWorkflowIdValid). */
 export const LOOP_WORKFLOW_ID = 'wdtE2eSyncLoop';
 
@@ -27,15 +33,15 @@ interface WorkflowNode {
 }
 
 /**
- * The example pointed at the mock's loop shop and platform. `n8n execute` starts only from a
+ * The example pointed at a shop (the mock's loop shop unless told) and the mock platform. `n8n execute` starts only from a
  * manual trigger, so the schedule trigger becomes one, under the same name (the connections
  * refer to it by name).
  */
-export function loopWorkflow(state: MockState): Record<string, unknown> {
+export function loopWorkflow(state: Pick<MockState, 'platformUrl'>, shopNo = LOOP_SHOP): Record<string, unknown> {
 	const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: WorkflowNode[] } & Record<string, unknown>;
 	const nodes = workflow.nodes.map((node) => {
 		if (node.name === TRIGGER) return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
-		if (node.name === GET_PENDING) return { ...node, parameters: { ...node.parameters, shopNo: state.loopShop } };
+		if (node.name === GET_PENDING) return { ...node, parameters: { ...node.parameters, shopNo } };
 		if (node.name === PUSH) return { ...node, parameters: { ...node.parameters, url: state.platformUrl } };
 		return node;
 	});
@@ -48,7 +54,7 @@ export function checkLoop(run: ExecuteRun, state: MockState, expect: Expect): vo
 	const runData = run.data?.resultData?.runData ?? {};
 	const rounds = runData[GET_PENDING]?.length ?? 0;
 	const returned = (runData[GET_PENDING] ?? []).map((nodeRun) => nodeRun.data?.main?.[0]?.length ?? 0);
-	const total = state.loopRecords.length;
+	const total = loopRecords(state).length;
 	// Limit 100 in the example: full rounds, a partial one, then a query that finds nothing new.
 	const expectedRounds = Math.ceil(total / 100) + 1;
 	expect(
@@ -62,7 +68,7 @@ export function checkLoop(run: ExecuteRun, state: MockState, expect: Expect): vo
 		(runData[ACK] ?? []).map((nodeRun) => nodeRun.error?.message).join('; '),
 	);
 
-	const loopSet = new Set(state.loopRecords);
+	const loopSet = new Set(loopRecords(state));
 	const acks = state.ledger.filter((entry) => loopSet.has(entry.recId));
 	expect(
 		acks.length === total && new Set(acks.map((entry) => entry.recId)).size === total,
@@ -81,8 +87,8 @@ export function checkLoop(run: ExecuteRun, state: MockState, expect: Expect): vo
 	expect(state.platformReceived === total, `sync loop: the shop platform received ${total} shipments`, `it received ${state.platformReceived}`);
 	const queries = state.requests.filter((request) => request.api === 'logistics_sync_query');
 	expect(
-		queries.length === expectedRounds && queries.every((query) => query.shopNo === state.loopShop),
-		`sync loop: ${expectedRounds} queries to logistics_sync_query, all for shop ${state.loopShop}`,
+		queries.length === expectedRounds && queries.every((query) => query.shopNo === LOOP_SHOP),
+		`sync loop: ${expectedRounds} queries to logistics_sync_query, all for shop ${LOOP_SHOP}`,
 		JSON.stringify(queries),
 	);
 }

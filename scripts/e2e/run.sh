@@ -19,7 +19,7 @@
 #      builds this package and packs it with `npm pack`; makes a fresh N8N_USER_FOLDER and
 #      installs the tarball into <user folder>/.n8n/nodes the way n8n's own community-package
 #      installer does;
-#   4. starts the mock openapi2 gateway (mock-gateway.ts) on a free loopback port, seeded with the
+#   4. starts the mock openapi2 gateway (test/mock/cli.ts) on a free loopback port, seeded with the
 #      6 pending records rec_id 100001–100006 and 230 more in a loop shop, and a mock shop platform;
 #   5. imports a credential pointing at the mock (id `wdt-mock`, as the examples name it),
 #      examples/acknowledge.workflow.json and examples/logistics-sync-loop.workflow.json (copies
@@ -28,17 +28,19 @@
 #      "Acknowledge to ERP" sent 6 items to Acknowledged (100001–100006) and 2 to Failed (999999
 #      rejected, TRK-7 invalid), each with `wdtAck`; that the loop drained its 230 records in
 #      3 rounds plus an empty one, pushing each to the platform and acknowledging each exactly
-#      once (platform refusals as status 1); and that the mock's ledger holds exactly those acks.
+#      once (platform refusals as status 1); and that the mock's ledger holds exactly those acks;
+#      then stuckLoop.ts runs the loop once more where the ERP keeps refusing two records.
+#   7. n8n's own HTTP Request node with the credential, against a second mock (httpRequest.sh).
 # Prints PASS or FAIL; exits non-zero on failure. Every process it starts (mock, n8n and n8n's
 # children) is stopped on exit, failure and Ctrl+C included (trap on EXIT).
 set -euo pipefail
 
-HELP_LINES="2,33"
+HELP_LINES="2,35"
 # shellcheck source=options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/options.sh"
 if [[ ${#REST_ARGS[@]} -gt 0 ]]; then echo "unknown argument: ${REST_ARGS[0]} (see --help)" >&2; exit 2; fi
 
-STEPS=6
+STEPS=7
 WHAT="end-to-end"
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -46,7 +48,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # ---------------------------------------------------------------------------------------------
 step "mock openapi2 gateway"
 STATE="$WORK/mock-state.json"
-setsid "$TS_NODE" --transpile-only "$E2E/mock-gateway.ts" "$STATE" >"$WORK/mock.log" 2>&1 &
+setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$STATE" \
+	--seed mock-shop=6 --seed e2e-loop-shop=230 >"$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 1 300); do
 	[[ -f "$STATE" ]] && break
@@ -78,13 +81,21 @@ echo
 echo "Checks:"
 check_status=0
 "$TS_NODE" --transpile-only "$E2E/helpers.ts" check "$WORK/execute.out" "$WORK/execute-loop.out" "$STATE" || check_status=$?
+# The sync loop again, with records the ERP keeps refusing: its own mock, import and execute.
+setsid "$TS_NODE" --transpile-only "$E2E/stuckLoop.ts" "$WORK" "$N8N_BIN" &
+N8N_PID=$!
+wait "$N8N_PID" || check_status=$?
+N8N_PID=""
+
+# shellcheck source=httpRequest.sh
+source "$E2E/httpRequest.sh"
 
 echo
-if [[ $execute_status -eq 0 && $check_status -eq 0 ]]; then
+if [[ $execute_status -eq 0 && $check_status -eq 0 && $HTTP_STATUS -eq 0 ]]; then
 	RESULT="PASS"
 	echo "PASS: n8n-nodes-wangdiantong in n8n $N8N_VERSION (Node.js $NODE_VERSION), $((SECONDS - started_at)) s"
 	exit 0
 fi
 RESULT="REPORTED"
-echo "FAIL: n8n-nodes-wangdiantong in n8n $N8N_VERSION (Node.js $NODE_VERSION): n8n execute exit $execute_status, checks exit $check_status"
+echo "FAIL: n8n-nodes-wangdiantong in n8n $N8N_VERSION (Node.js $NODE_VERSION): n8n execute exit $execute_status, checks exit $check_status, HTTP Request exit $HTTP_STATUS"
 exit 1

@@ -1,170 +1,91 @@
-// Runs n8n workflow JSON through n8n's real execution engine (n8n-core WorkflowExecute), the
-// way n8n's CLI runs a manual execution: real Workflow, real expression evaluation, real node
-// contexts and request helpers, real onError / retryOnFail / alwaysOutputData / pinData
-// handling. The harness only supplies what the CLI would: node types, credentials, DI services,
-// lifecycle hooks and additionalData.
-import { ExecutionLifecycleHooks, WorkflowExecute, WorkflowHasIssuesError } from 'n8n-core';
+// Runs workflow JSON through n8n-core's real WorkflowExecute, as n8n's CLI runs a manual
+// execution: real expressions, node contexts, request helpers, On Error, pinData, cancellation.
+// The harness supplies only what the CLI would: node types, credentials and services.
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { Workflow, deepCopy } from 'n8n-workflow';
-import type {
-	IConnections,
-	IDataObject,
-	INode,
-	IPinData,
-	IRun,
-	IWorkflowBase,
-	IWorkflowSettings,
-	WorkflowExecuteMode,
-} from 'n8n-workflow';
+import type { ExecutionError, ExecutionStatus, IConnections, INode, INodeExecutionData, IPinData, IRun, ITaskData, IWorkflowSettings } from 'n8n-workflow';
 
-import { createAdditionalData } from './additionalData';
-import { HarnessCredentialsHelper } from './credentialsHelper';
-import type { CredentialsByType } from './credentialsHelper';
-import { withLogSink } from './logCapture';
-import type { CapturedLog } from './logCapture';
-import { getDefaultRegistry } from './nodeTypes';
-import type { HarnessRegistry } from './nodeTypes';
-import { createRunResult } from './runResult';
-import type { RunResult } from './runResult';
-import { ensureN8nServices } from './services';
+import { HarnessCredentialsHelper, type CredentialsByType } from './credentials';
+import { captureLogs, createAdditionalData, ensureN8nServices, type CapturedLog } from './n8nServices';
+import { getDefaultRegistry, type HarnessRegistry } from './registry';
 
-/** The parts of an n8n workflow export the engine uses; other exported fields are ignored. */
+/** The parts of an n8n workflow export the engine uses. */
 export interface WorkflowJson {
 	nodes: INode[];
 	connections: IConnections;
 	settings?: IWorkflowSettings;
 	pinData?: IPinData;
-	staticData?: IDataObject;
-	id?: string;
-	name?: string;
 }
 
 export interface RunWorkflowOptions {
 	workflow: WorkflowJson;
-	/** Credential data by credential type name, served to every node that asks for that type. */
+	/** Credential data by credential type, served to every node that asks for that type. */
 	credentials?: CredentialsByType;
-	/** Node/credential types; defaults to the shared registry loaded from this package's source. */
+	/** Default: this package loaded from source. */
 	registry?: HarnessRegistry;
-	/** Default 'manual'. pinData is applied only in manual mode, as in n8n. */
-	mode?: WorkflowExecuteMode;
-	/** Name of the node to start from; default: n8n's own choice (the trigger). */
-	startNode?: string;
-	/** Aborting cancels the execution; nodes see it via this.getExecutionCancelSignal(). */
+	/** Aborting cancels the execution; nodes see it through this.getExecutionCancelSignal(). */
 	signal?: AbortSignal;
+}
+
+export interface RunResult {
+	/** The engine's result, untouched. */
+	run: IRun;
+	status: ExecutionStatus;
+	/** The error that stopped the workflow, if any. */
+	error?: ExecutionError;
+	/** A node's main outputs by index (empty ones as []), pairedItem as the engine kept it; default its last run. */
+	outputs(nodeName: string, runIndex?: number): INodeExecutionData[][];
+	/** The error of a node's run (default its last), if it failed. */
+	nodeError(nodeName: string, runIndex?: number): ExecutionError | undefined;
+	/** Everything n8n and the nodes logged during the run. */
+	logs: CapturedLog[];
 }
 
 let executionCounter = 0;
 
-// Older n8n exports stored pinned items as bare JSON objects; the engine wants { json }.
-function normalizePinData(pinData: IPinData | undefined): IPinData | undefined {
-	if (pinData === undefined) return undefined;
-	const normalized: IPinData = {};
-	for (const [nodeName, items] of Object.entries(pinData)) {
-		normalized[nodeName] = items.map((item) =>
-			'json' in item ? item : { json: item as IDataObject },
-		);
-	}
-	return normalized;
-}
-
-function toWorkflowBase(json: WorkflowJson, id: string, name: string): IWorkflowBase {
-	const now = new Date();
-	return {
-		id,
-		name,
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: now,
-		updatedAt: now,
-		nodes: json.nodes,
-		connections: json.connections,
-		settings: json.settings,
-		pinData: json.pinData,
-	};
-}
-
-// n8n refuses to start a workflow with parameter issues (e.g. a required parameter left empty)
-// with a message that does not say which; ask the engine for the issues and include them.
-function withIssuesExplained<T>(
-	workflowExecute: WorkflowExecute,
-	workflow: Workflow,
-	startNode: string,
-	pinData: IPinData | undefined,
-	start: () => T,
-): T {
-	try {
-		return start();
-	} catch (error) {
-		if (!(error instanceof WorkflowHasIssuesError)) throw error;
-		const issues = workflowExecute.checkReadyForExecution(workflow, {
-			startNode,
-			pinDataNodeNames: Object.keys(pinData ?? {}),
-		});
-		throw new Error(`${error.message} Issues by node: ${JSON.stringify(issues)}`, {
-			cause: error,
-		});
-	}
-}
-
-/**
- * Runs the workflow to completion. Rejects only when it cannot start (unknown node type, no
- * start node, parameter issues); node failures come back in the result, as in n8n.
- */
+/** Runs to the end. Rejects only when the run cannot start; node failures are in the result, as in n8n. */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunResult> {
 	ensureN8nServices();
+	const json = deepCopy(options.workflow); // the engine writes parameter defaults into the nodes
 	const registry = options.registry ?? getDefaultRegistry();
-	const mode = options.mode ?? 'manual';
-	// The engine writes defaults into node parameters; keep the caller's JSON reusable.
-	const json = deepCopy(options.workflow);
-	const id = json.id ?? 'harness-workflow';
-	const name = json.name ?? 'Harness workflow';
-
-	const workflow = new Workflow({
-		id,
-		name,
-		nodes: json.nodes,
-		connections: json.connections,
-		active: false,
-		nodeTypes: registry,
-		settings: json.settings,
-		staticData: json.staticData,
-	});
-	const startNode =
-		options.startNode === undefined ? workflow.getStartNode() : workflow.getNode(options.startNode);
-	if (startNode === undefined || startNode === null) {
-		throw new Error(
-			options.startNode === undefined
-				? 'No start node found: add a trigger node or pass startNode'
-				: `Start node "${options.startNode}" is not in the workflow`,
-		);
-	}
+	const workflow = new Workflow({ id: 'harness', nodes: json.nodes, connections: json.connections, active: false, nodeTypes: registry, settings: json.settings });
+	// Without a trigger, n8n's own choice finds nothing: start from the node nothing feeds.
+	const startNode = workflow.getStartNode() ?? json.nodes.find((node) => workflow.getParentNodes(node.name).length === 0);
+	if (startNode === undefined) throw new Error('No start node: every node has an input');
 
 	const executionId = `harness-${++executionCounter}`;
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, toWorkflowBase(json, id, name));
-	const additionalData = createAdditionalData({
-		credentialsHelper: new HarnessCredentialsHelper(registry.credentialTypes, options.credentials),
-		executionId,
-		hooks,
+	const now = new Date();
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		...{ id: 'harness', name: 'Harness workflow', active: false, isArchived: false, activeVersionId: null },
+		...{ createdAt: now, updatedAt: now, nodes: json.nodes, connections: json.connections },
 	});
-	const pinData = mode === 'manual' ? normalizePinData(json.pinData) : undefined;
+	const additionalData = createAdditionalData(new HarnessCredentialsHelper(registry, options.credentials), executionId, hooks);
 	const logs: CapturedLog[] = [];
-
-	const run = await withLogSink(logs, async (): Promise<IRun> => {
-		const workflowExecute = new WorkflowExecute(additionalData, mode);
-		const execution = withIssuesExplained(workflowExecute, workflow, startNode.name, pinData, () =>
-			workflowExecute.run(workflow, startNode, undefined, pinData),
-		);
-		// n8n-core's cancel handler aborts the engine's AbortController (the node's cancel signal),
-		// marks running tasks canceled, and lets the run finish with status 'canceled'.
-		const cancel = (): void => withLogSink(logs, () => execution.cancel());
-		const { signal } = options;
-		if (signal?.aborted) cancel();
-		else signal?.addEventListener('abort', cancel, { once: true });
+	const run = await captureLogs(logs, async (): Promise<IRun> => {
+		const execution = new WorkflowExecute(additionalData, 'manual').run(workflow, startNode, undefined, json.pinData);
+		// n8n-core's cancel aborts the nodes' cancel signal and ends the run with status 'canceled'.
+		const cancel = (): void => captureLogs(logs, () => execution.cancel());
+		if (options.signal?.aborted) cancel();
+		options.signal?.addEventListener('abort', cancel, { once: true });
 		try {
 			return await execution;
 		} finally {
-			signal?.removeEventListener('abort', cancel);
+			options.signal?.removeEventListener('abort', cancel);
 		}
 	});
-	return createRunResult(run, logs);
+
+	const task = (nodeName: string, runIndex?: number): ITaskData => {
+		const runs = run.data.resultData.runData[nodeName] ?? [];
+		const taskData = runs[runIndex ?? runs.length - 1];
+		if (taskData === undefined) throw new Error(`Node "${nodeName}" has no run ${runIndex ?? 'at all'} (it ran ${runs.length} time(s))`);
+		return taskData;
+	};
+	return {
+		run,
+		status: run.status,
+		error: run.data.resultData.error,
+		outputs: (nodeName, runIndex) => (task(nodeName, runIndex).data?.main ?? []).map((items) => items ?? []),
+		nodeError: (nodeName, runIndex) => task(nodeName, runIndex).error,
+		logs,
+	};
 }

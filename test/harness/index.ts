@@ -1,13 +1,7 @@
-// Public API of the workflow test harness (see README.md in this folder).
+// The engine harness: our node in n8n-core's real engine (see README.md in this folder).
 export { runWorkflow } from './engine';
-export type { RunWorkflowOptions, WorkflowJson } from './engine';
-export type { RunResult } from './runResult';
-export { testCredentials } from './credentialTest';
-export type { CredentialTestResult } from './credentialTest';
-export { createRegistry, getDefaultRegistry, HarnessRegistry } from './nodeTypes';
-export type { RegistryOptions } from './nodeTypes';
-export { CredentialTypeRegistry } from './credentialTypes';
-export { HarnessCredentialsHelper } from './credentialsHelper';
-export type { CredentialsByType } from './credentialsHelper';
-export type { CapturedLog, CapturedLogLevel } from './logCapture';
-export { ensureN8nServices } from './services';
+export type { RunResult, RunWorkflowOptions, WorkflowJson } from './engine';
+export { testCredentials } from './credentials';
+export type { CredentialTestResult, CredentialsByType } from './credentials';
+export { createRegistry, getDefaultRegistry, HarnessRegistry, PASS_THROUGH } from './registry';
+export type { CapturedLog } from './n8nServices';

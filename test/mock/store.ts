@@ -1,116 +1,182 @@
 /**
- * The gateway's database: known shops, logistics records (pending or already acknowledged) and the
- * ledger of accepted acks. rec_ids are canonical digit strings throughout; they are ordered by
- * length then text, so ids beyond 2^53 never pass through a JS number.
+ * The gateway's database: known shops, logistics records (pending or already acknowledged), the
+ * ledger of accepted acks, and the stock changes waiting to be pushed. rec_ids are canonical digit
+ * strings throughout, ordered by length then text, so ids beyond 2^53 never pass through a number.
+ *
+ * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
+ * gateway looks the same on every run. Field types vary on purpose, as on the wire: ids are
+ * strings of digits, while `is_part_sync`, `logistics_type` and `platform_id` are numbers.
  */
-import { canonicalRecId, compareRecIds, makeRecord } from './records';
-import type { LedgerEntry, LogisticsRecord, RecordInput } from './types';
-
-interface StoredRecord {
-	record: LogisticsRecord;
-	pending: boolean;
-}
+import type { LedgerEntry, LogisticsRecord, RecordInput, StockChange } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
 
-const DEFAULT_FIRST_REC_ID = 100001n;
+const FIRST_REC_ID = 100001n;
 const DEFAULT_SHOP = 'mock-shop';
 
-export class LogisticsStore {
-	private readonly records = new Map<string, StoredRecord>();
-	private readonly shops = new Set<string>();
-	private nextRecId = DEFAULT_FIRST_REC_ID;
-	readonly ledger: LedgerEntry[] = [];
+const CARRIERS = [
+	['顺丰速运', 1, 'SF', 'SF'],
+	['中通快递', 3, 'ZTO', '7'],
+	['圆通速递', 4, 'YTO', 'YT'],
+	['韵达快递', 5, 'YUNDA', '4'],
+	['申通快递', 6, 'STO', '77'],
+	['京东物流', 8, 'JD', 'JDV'],
+	['中国邮政EMS', 9, 'EMS', 'E'],
+] as const;
+
+/** FNV-1a over the text: a stable source of "random" digits per record. */
+function hash(text: string, salt: number): number {
+	let h = 0x811c9dc5 ^ salt;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return h >>> 0;
+}
+
+function digits(seed: string, salt: number, count: number): string {
+	let out = '';
+	for (let round = 0; out.length < count; round++) out += String(hash(seed, salt + round));
+	return out.slice(0, count);
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in Beijing time (UTC+8, no daylight saving). */
+function beijingTime(ms: number): string {
+	return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A rec_id written canonically: digits only, no leading zeros; undefined if not an id at all. */
+export function canonicalRecId(raw: string | number | bigint): string | undefined {
+	const text = typeof raw === 'string' ? raw.trim() : raw.toString();
+	return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : undefined;
+}
+
+const byRecId = (a: { rec_id: string }, b: { rec_id: string }): number =>
+	a.rec_id.length - b.rec_id.length || (a.rec_id < b.rec_id ? -1 : a.rec_id > b.rec_id ? 1 : 0);
+
+/** A full record for `recId`, with any fields of `input` (but its rec_id) taking precedence. */
+function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordInput): LogisticsRecord {
+	const [name, type, codeErp, prefix] = CARRIERS[hash(recId, 1) % CARRIERS.length];
+	const tid = digits(recId, 2, 18);
+	const oids = Array.from({ length: 1 + (hash(recId, 3) % 3) }, (_, i) => `${tid}${i + 1}`);
+	const fields: RecordInput = Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'rec_id'));
+	return {
+		rec_id: recId, shop_no: shopNo, tid, oids: oids.join(','), is_part_sync: 0,
+		logistics_no: prefix + digits(recId, 4, 12),
+		logistics_type: type, logistics_name: name, logistics_code_erp: codeErp,
+		// Shipped some time in the last six hours.
+		consign_time: beijingTime(nowMs - (hash(recId, 5) % (6 * 3600)) * 1000),
+		platform_id: 1,
+		trade_id: digits(recId, 6, 9).replace(/^0/, '1'),
+		...(fields as Omit<RecordInput, 'rec_id'>),
+	};
+}
+
+/** The database part of MockGateway (gateway.ts extends it): its public methods are the gateway's. */
+export class GatewayStore {
+	private readonly records = new Map<string, { record: LogisticsRecord; pending: boolean }>();
+	readonly shops = new Set<string>();
+	private nextRecId = FIRST_REC_ID;
 	/** Pending records whose acks are refused every time: they stay in the pool for ever. */
 	private readonly locked = new Set<string>();
+	/** Stock changes waiting for `api_goods_stock_change_ack`, by rec_id. */
+	readonly stock = new Map<string, StockChange>();
+	/** Accepted acks, in order. Live: it grows as requests arrive. */
+	readonly ledger: LedgerEntry[] = [];
 
-	constructor(private readonly now: () => number) {}
+	constructor(protected readonly clock: () => number) {}
 
 	addShop(shopNo: string): void {
 		this.shops.add(shopNo);
 	}
 
-	hasShop(shopNo: string): boolean {
-		return this.shops.has(shopNo);
-	}
-
 	/** Adds waiting records; missing fields (even rec_id) are generated. Returns them as stored. */
 	addPending(inputs: readonly RecordInput[]): LogisticsRecord[] {
-		return inputs.map((input) => this.put(input, true));
-	}
-
-	/** `count` generated records with consecutive rec_ids for one shop (which becomes known). */
-	seedPending(
-		count: number,
-		options: { shopNo?: string; firstRecId?: bigint | string | number } = {},
-	): LogisticsRecord[] {
-		const shopNo = options.shopNo ?? DEFAULT_SHOP;
-		this.addShop(shopNo);
-		if (options.firstRecId !== undefined) this.nextRecId = BigInt(options.firstRecId);
-		return Array.from({ length: count }, () => this.put({ shop_no: shopNo }, true));
+		return this.add(inputs, true);
 	}
 
 	/** Known records that are no longer waiting: acking them gets `非待同步状态,不可更新`. */
 	addAcknowledged(inputs: readonly RecordInput[]): LogisticsRecord[] {
-		return inputs.map((input) => this.put(input, false));
+		return this.add(inputs, false);
+	}
+
+	private add(inputs: readonly RecordInput[], pending: boolean): LogisticsRecord[] {
+		return inputs.map((input) => {
+			const given = input.rec_id === undefined ? undefined : canonicalRecId(input.rec_id);
+			if (input.rec_id !== undefined && given === undefined) {
+				throw new Error(`rec_id must be a string of digits, got ${String(input.rec_id)}`);
+			}
+			const recId = given ?? `${this.nextRecId++}`;
+			// Keep generated ids clear of explicit ones.
+			if (BigInt(recId) >= this.nextRecId) this.nextRecId = BigInt(recId) + 1n;
+			const record = makeRecord(recId, input.shop_no ?? DEFAULT_SHOP, this.clock(), input);
+			this.shops.add(record.shop_no);
+			this.records.set(recId, { record, pending });
+			return record;
+		});
+	}
+
+	/** `count` generated records with consecutive rec_ids for one shop (which becomes known). */
+	seedPending(count: number, options: { shopNo?: string; firstRecId?: bigint | string | number } = {}): LogisticsRecord[] {
+		const shopNo = options.shopNo ?? DEFAULT_SHOP;
+		this.addShop(shopNo);
+		if (options.firstRecId !== undefined) this.nextRecId = BigInt(options.firstRecId);
+		return this.addPending(Array.from({ length: count }, () => ({ shop_no: shopNo })));
+	}
+
+	/** `count` stock changes for api_goods_stock_change_query, for a shop that becomes known. */
+	seedStockChanges(count: number, shopNo = DEFAULT_SHOP): StockChange[] {
+		this.addShop(shopNo);
+		return Array.from({ length: count }, () => {
+			const recId = `${this.nextRecId++}`;
+			const goodsNo = `G${digits(recId, 7, 6)}`;
+			const change: StockChange = {
+				rec_id: recId, shop_no: shopNo, platform_id: 1, goods_no: goodsNo,
+				goods_id: digits(recId, 8, 12), spec_id: digits(recId, 9, 13),
+				spec_no: `${goodsNo}-${1 + (hash(recId, 10) % 4)}`,
+				sync_stock: hash(recId, 11) % 500,
+				stock_change_count: 1 + (hash(recId, 12) % 9),
+			};
+			this.stock.set(recId, change);
+			return change;
+		});
 	}
 
 	/** Waiting records in ascending rec_id order, optionally of one shop. */
 	pending(shopNo?: string): LogisticsRecord[] {
-		const out: LogisticsRecord[] = [];
-		for (const { record, pending } of this.records.values()) {
-			if (pending && (shopNo === undefined || record.shop_no === shopNo)) out.push(record);
-		}
-		return out.sort((a, b) => compareRecIds(a.rec_id, b.rec_id));
+		const waiting = [...this.records.values()].filter((r) => r.pending).map((r) => r.record);
+		return waiting.filter((r) => shopNo === undefined || r.shop_no === shopNo).sort(byRecId);
+	}
+
+	/** Stock changes not yet acknowledged with their current stock_change_count. */
+	stockPending(shopNo?: string): StockChange[] {
+		return [...this.stock.values()].filter((c) => shopNo === undefined || c.shop_no === shopNo).sort(byRecId);
+	}
+
+	/** Pending records whose every ack is refused (`记录已锁定,暂不可更新`): they never leave the pool. */
+	lockRecords(rawRecIds: readonly string[]): void {
+		for (const raw of rawRecIds) this.locked.add(canonicalRecId(raw) ?? '');
 	}
 
 	/** Where a rec_id (as received) stands: not a known record, still waiting, or already done. */
-	state(rawRecId: string): RecordState {
-		const recId = canonicalRecId(rawRecId);
-		const stored = recId === undefined ? undefined : this.records.get(recId);
+	recordState(rawRecId: string): RecordState {
+		const recId = canonicalRecId(rawRecId) ?? '';
+		const stored = this.records.get(recId);
 		if (stored === undefined) return 'unknown';
-		if (stored.pending && recId !== undefined && this.locked.has(recId)) return 'locked';
+		if (stored.pending && this.locked.has(recId)) return 'locked';
 		return stored.pending ? 'pending' : 'done';
 	}
 
-	/** Accepts one ack of a pending record: it leaves the pool and is written to the ledger. */
+	/** Accepts one ack of a pending record (recordState said so): it leaves the pool for the ledger. */
 	accept(rawRecId: string, status: 0 | 1, message: string, requestNumber: number): void {
-		const recId = canonicalRecId(rawRecId);
-		const stored = recId === undefined ? undefined : this.records.get(recId);
-		if (recId === undefined || stored === undefined || !stored.pending) {
-			throw new Error(`rec_id ${rawRecId} is not pending`);
-		}
+		const recId = canonicalRecId(rawRecId) ?? '';
+		const stored = this.records.get(recId);
+		if (!stored?.pending) throw new Error(`rec_id ${rawRecId} is not pending`);
 		stored.pending = false;
 		this.ledger.push({ recId, status, message, requestNumber });
 	}
 
-	/** Makes these pending records refuse every ack (see RecordState 'locked'). */
-	lock(rawRecIds: readonly string[]): void {
-		for (const raw of rawRecIds) {
-			const recId = canonicalRecId(raw);
-			if (recId !== undefined) this.locked.add(recId);
-		}
-	}
-
+	/** Empties records, shops, stock and ledger; generated ids start again from 100001. */
 	reset(): void {
-		this.locked.clear();
-		this.records.clear();
-		this.shops.clear();
+		for (const part of [this.locked, this.records, this.shops, this.stock]) part.clear();
 		this.ledger.length = 0;
-		this.nextRecId = DEFAULT_FIRST_REC_ID;
-	}
-
-	private put(input: RecordInput, pending: boolean): LogisticsRecord {
-		const given = input.rec_id === undefined ? undefined : canonicalRecId(input.rec_id);
-		if (input.rec_id !== undefined && given === undefined) {
-			throw new Error(`rec_id must be a string of digits, got ${String(input.rec_id)}`);
-		}
-		const recId = given ?? (this.nextRecId++).toString();
-		// Keep generated ids clear of explicit ones.
-		if (BigInt(recId) >= this.nextRecId) this.nextRecId = BigInt(recId) + 1n;
-		const record = makeRecord(recId, input.shop_no ?? DEFAULT_SHOP, this.now(), input);
-		this.shops.add(record.shop_no);
-		this.records.set(recId, { record, pending });
-		return record;
+		this.nextRecId = FIRST_REC_ID;
 	}
 }

@@ -8,7 +8,7 @@ export interface MockAccount {
 	disabled?: boolean;
 }
 
-/** One record of `logistics_sync_query`. Numeric fields vary in type on purpose (see records.ts). */
+/** One record of `logistics_sync_query`. Numeric fields vary in type on purpose, as on the wire. */
 export interface LogisticsRecord {
 	rec_id: string;
 	shop_no: string;
@@ -25,51 +25,68 @@ export interface LogisticsRecord {
 }
 
 /** What `addPending` accepts: any field may be given; the rest is generated. */
-export type RecordInput = Partial<Omit<LogisticsRecord, 'rec_id'>> & {
-	rec_id?: string | number | bigint;
-};
+export type RecordInput = Partial<Omit<LogisticsRecord, 'rec_id'>> & { rec_id?: string | number | bigint };
 
 /**
- * A fault for one request. `before` = the request never reaches the gateway proper (nothing
- * changes); `after` = it is processed (the ledger may change) and then the answer is spoiled.
- * Requests held by `delay` before / `latency` whose client hangs up meanwhile are dropped
- * unprocessed.
+ * One record of `api_goods_stock_change_query`: a platform listing (goods_id/spec_id, the seller's
+ * spec_no) whose stock `sync_stock` must be pushed; the ack echoes `stock_change_count`, so an ack
+ * made stale by a newer change does not clear it. The shape is ours, plausible for tests of a
+ * generic call: docs/PROTOCOL.md, "Other scripts", knows neither pair's fields.
+ */
+export interface StockChange {
+	rec_id: string;
+	shop_no: string;
+	platform_id: number;
+	goods_id: string;
+	spec_id: string;
+	goods_no: string;
+	spec_no: string;
+	sync_stock: number;
+	stock_change_count: number;
+}
+
+/**
+ * A fault for one request. `before`: the request never reaches the gateway proper (nothing
+ * changes); `after`: it is processed (the ledger may change), then the answer is spoiled. A request
+ * held (`delay` before, `latency`) whose client hangs up meanwhile is dropped unprocessed.
+ *   http: that status with an HTML page · reset: no answer, the socket is reset · non_json: HTTP
+ *   200 with a PHP error page · rate_limit: code 1012, not processed · delay: the answer comes `ms`
+ *   late · latency: `ms` of extra wait, then the normal answer · respondWith: HTTP `status`
+ *   (default 200) with exactly `body`; a function body can rewrite the real answer (`after`).
  */
 export type Fault =
-	/** That HTTP status with a small HTML page, not processed. */
 	| { kind: 'http'; status: number }
-	/** The socket is reset without any answer. */
 	| { kind: 'reset'; when: 'before' | 'after' }
-	/** HTTP 200 with a PHP error page instead of JSON. */
 	| { kind: 'non_json'; when: 'before' | 'after' }
-	/** Code 1012 系统调用频繁, not processed. */
 	| { kind: 'rate_limit' }
-	/** The answer comes `ms` late; with `after` the request was already processed at once. */
 	| { kind: 'delay'; ms: number; when: 'before' | 'after' }
-	/** `ms` of extra wait, then normal processing and answer. */
 	| { kind: 'latency'; ms: number }
-	/**
-	 * HTTP `status` (default 200) with exactly the body given, for hostile-answer tests. `before`:
-	 * not processed; `after`: processed first, and a function body can rewrite the real answer.
-	 */
-	| { kind: 'respondWith'; when: 'before' | 'after'; status?: number; body: string | ((exchange: RespondWithContext) => string) };
+	| {
+			kind: 'respondWith';
+			when: 'before' | 'after';
+			status?: number;
+			body: string | ((exchange: RespondWithContext) => string);
+	  };
 
-/** What a `respondWith` body function sees of the exchange. */
+/** What a `respondWith` body function sees: parameters but `sign`, and the answer (`after` only). */
 export interface RespondWithContext {
-	/** Received parameters except `sign`. */
 	params: Readonly<Record<string, string>>;
 	sign: string | undefined;
-	/** The JSON object the gateway would have answered; undefined with `when: 'before'`. */
 	answer: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** What a fault plan sees of a request. `api` is the script name without `.php`. */
-export interface FaultContext {
-	number: number;
-	api: string;
-}
+/** Consulted for each request no injected fault is queued for; `api` is the script without `.php`. */
+export type FaultPlan = (ctx: { number: number; api: string }) => Fault | undefined;
 
-export type FaultPlan = (ctx: FaultContext) => Fault | undefined;
+/**
+ * A script's answer once the public checks pass: a JSON object (written like the gateway's own,
+ * shape options included), a raw body sent exactly as given (say, ids beyond 2^53 as bare
+ * numbers), or a function of the business parameters returning either.
+ */
+export type CannedAnswer =
+	| Record<string, unknown>
+	| string
+	| ((params: Readonly<Record<string, string>>) => Record<string, unknown> | string);
 
 export interface MockGatewayOptions {
 	/** Default: one account, sid `mock-sid`, appkey `mock-appkey`, appsecret `mock-secret`. */
@@ -79,20 +96,19 @@ export interface MockGatewayOptions {
 	now?: () => number;
 	/** Accepted clock skew either way, in seconds. Default 300. */
 	timestampWindowSeconds?: number;
-	/**
-	 * The simulated round trip: every answer leaves this long after its request arrived (the
-	 * request is processed at once; a client that hangs up meanwhile loses the answer). Default 0.
-	 */
+	/** The simulated round trip: each answer leaves this long after its request came. Default 0. */
 	latencyMs?: number;
 	/** Per appkey; calls beyond it (after the sign check) get code 1012 and are not processed. */
 	rateLimit?: { maxCalls: number; windowMs: number };
+	/** By script name (`trade_push.php`); replaces a built-in answer. None: code 100 接口不存在. */
+	answers?: Record<string, CannedAnswer>;
 	/** Send `"code":"0"` instead of `"code":0`. */
 	codeAsString?: boolean;
 	/** Send `errors[].rec_id` as a bare number literal. */
 	errorsRecIdAsNumber?: boolean;
 	/** Leave `errors` out of an ack answer when it is empty. */
 	omitEmptyErrors?: boolean;
-	/** Send `trades[].rec_id` as a bare number literal, digits copied verbatim (may exceed 2^53). */
+	/** Send the rec_id of listed records as a bare number literal, digit for digit (beyond 2^53). */
 	recIdAsNumber?: boolean;
 	/** Escape non-ASCII as \uXXXX, as PHP's json_encode does by default. */
 	escapeUnicode?: boolean;
@@ -108,24 +124,29 @@ export interface LedgerEntry {
 	requestNumber: number;
 }
 
-/** Every request received, whatever became of it. */
+/** A call that passed the public checks and ran: its script (no `.php`) and business parameters. */
+export interface ApiCall {
+	requestNumber: number;
+	api: string;
+	params: Record<string, string>;
+}
+
+/**
+ * Every request received, whatever became of it: its script without `.php`; all parameters (query
+ * and body) but `sign`, kept apart for secret scans; `outcome` fault when an injected fault replaced
+ * the answer; the gateway `code` when there is one; `processed` when the script ran (also under an
+ * `after` fault: the ledger may have changed); the HTTP status, if an answer was sent.
+ */
 export interface RequestRecord {
 	number: number;
-	/** Script name without `.php`, e.g. `logistics_sync_ack`. */
 	api: string;
-	/** All received parameters (query merged with body) except `sign`. */
 	params: Record<string, string>;
-	/** The `sign` received, kept apart from params so that tests can scan outputs for it. */
 	sign?: string;
 	queryKeys: string[];
 	contentType: string | undefined;
-	/** `fault` when an injected fault replaced or suppressed the normal answer. */
 	outcome: 'ok' | 'rejected' | 'fault';
-	/** The gateway `code` of the processing, when it ran or answered with one. */
 	code?: number;
 	fault?: Fault;
-	/** Whether the API itself ran (true for `after` faults: the ledger may have changed). */
 	processed: boolean;
-	/** HTTP status sent, if any answer was sent. */
 	httpStatus?: number;
 }

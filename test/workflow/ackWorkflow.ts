@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INode, IConnections } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../harness';
+import { PASS_THROUGH, type WorkflowJson } from '../harness';
 import { DEFAULT_ACCOUNT, type MockGateway } from '../mock/gateway';
 
 export const NODE_TYPE = 'n8n-nodes-wangdiantong.wangdiantong';
@@ -35,37 +35,49 @@ export function wangdiantongNode(options: WangdiantongNodeOptions = {}): INode {
 		name: NODE,
 		type: NODE_TYPE,
 		typeVersion: 1,
-		position: [600, 0],
+		position: [300, 0],
 		parameters: { resource: 'logisticsSync', operation: 'acknowledge', ...options.parameters },
 		credentials: { wangdiantongApi: { id: '1', name: 'Wangdiantong mock' } },
 		...(options.onError ? { onError: options.onError } : {}),
 	};
 }
 
-/** Manual Trigger → "Records" (pinned items) → Wangdiantong (Acknowledge). */
+/** "Records" (the items, pinned: the run starts there) → Wangdiantong (Acknowledge by default). */
 export function ackWorkflow(records: IDataObject[], options: WangdiantongNodeOptions = {}): WorkflowJson {
 	const nodes: INode[] = [
-		{
-			id: 'b6f1c4d2-0000-4000-8000-000000000001',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'b6f1c4d2-0000-4000-8000-000000000002',
-			name: 'Records',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [300, 0],
-			parameters: {},
-		},
+		{ id: 'b6f1c4d2-0000-4000-8000-000000000001', name: 'Records', type: PASS_THROUGH, typeVersion: 1, position: [0, 0], parameters: {} },
 		wangdiantongNode(options),
 	];
-	const connections: IConnections = {
-		Start: { main: [[{ node: 'Records', type: 'main', index: 0 }]] },
-		Records: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-	};
+	const connections: IConnections = { Records: { main: [[{ node: NODE, type: 'main', index: 0 }]] } };
 	return { nodes, connections, pinData: { Records: records.map((json) => ({ json })) } };
+}
+
+export const GET_PENDING = 'Get pending records';
+export const ACKNOWLEDGE = 'Acknowledge to ERP';
+
+/**
+ * Our node's two jobs looping in one execution, without n8n's own nodes: Get Pending (Execute
+ * Once, so the round's acknowledged items ask once) → Acknowledge, whose Acknowledged output
+ * leads back to Get Pending; a round that acknowledges nothing ends the run. (The shipped example
+ * loops through n8n's Code and HTTP Request nodes: the real-n8n e2e runs it.)
+ */
+export function syncLoopWorkflow(shopNo: string, maxRecords = 100): WorkflowJson {
+	const getPending: INode = {
+		...wangdiantongNode({ parameters: { operation: 'getPending', shopNo, maxRecords } }),
+		id: 'b6f1c4d2-0000-4000-8000-000000000004',
+		name: GET_PENDING,
+		executeOnce: true,
+	};
+	const acknowledge: INode = {
+		...wangdiantongNode({ parameters: { status: 0, message: '已同步到平台' } }),
+		name: ACKNOWLEDGE,
+		position: [600, 0],
+	};
+	const start = ackWorkflow([{}]);
+	const main = (node: string) => ({ main: [[{ node, type: 'main' as const, index: 0 }]] });
+	return {
+		nodes: [start.nodes[0], getPending, acknowledge],
+		connections: { Records: main(GET_PENDING), [GET_PENDING]: main(ACKNOWLEDGE), [ACKNOWLEDGE]: main(GET_PENDING) },
+		pinData: start.pinData,
+	};
 }

@@ -293,7 +293,7 @@ test('called as an AI tool, output 0 carries every item, acknowledged first, eac
 	registry.addNodeType(`${NODE_TYPE}Tool`, new Wangdiantong());
 	const [id] = pending(1);
 	const workflow = ackWorkflow([{ rec_id: id, status: 0 }, { rec_id: 'nope', status: 0 }]);
-	workflow.nodes[2].type = `${NODE_TYPE}Tool`;
+	workflow.nodes[1].type = `${NODE_TYPE}Tool`;
 	const result = await runWorkflow({ workflow, registry, credentials: mockCredentials(gateway) });
 	const [toAgent, failed] = result.outputs(NODE);
 	expect(toAgent.map((item) => item.json.wdtAck)).toEqual([

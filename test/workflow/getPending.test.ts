@@ -27,6 +27,13 @@ test('one item per pending record, fields as the ERP sent them, rec_id as a stri
 	expect('is_part_sync_able' in gateway.requests[0].params).toBe(false);
 });
 
+test('the split-shipment option sends is_part_sync_able=1', async () => {
+	gateway = await MockGateway.start();
+	gateway.seedPending(2, { shopNo: 'mall01' });
+	await runWorkflow({ workflow: getPendingWorkflow({ shopNo: 'mall01', options: { partSyncAble: true } }), credentials: mockCredentials(gateway) });
+	expect(gateway.requests[0].params.is_part_sync_able).toBe('1');
+});
+
 test('Max Records defaults to 100 per call (the ERP’s maximum) when the workflow does not set it', async () => {
 	gateway = await MockGateway.start();
 	gateway.seedPending(120, { shopNo: 'mall01' });

@@ -65,7 +65,7 @@ const values: GenericValue[] = [
 async function compare(mapping: string, items: IDataObject[]) {
 	const registry = createRegistry().addNodeType('test.probe', new Probe());
 	const workflow = ackWorkflow(items);
-	workflow.nodes[2] = { ...workflow.nodes[2], type: 'test.probe', parameters: { value: mapping } };
+	workflow.nodes[1] = { ...workflow.nodes[1], type: 'test.probe', parameters: { value: mapping } };
 	const result = await runWorkflow({ workflow, registry });
 	expect(result.status).toBe('success');
 	return result.outputs('Wangdiantong')[0].map((item) => item.json);

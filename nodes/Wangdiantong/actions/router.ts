@@ -1,21 +1,25 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import * as api from './api';
 import * as logisticsSync from './logisticsSync';
 import type { WangdiantongType } from './node.type';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource: unknown = this.getNodeParameter('resource', 0);
 	const wangdiantong = {
-		resource: this.getNodeParameter('resource', 0),
+		resource,
 		operation: this.getNodeParameter('operation', 0),
 	} as WangdiantongType;
 
 	switch (wangdiantong.resource) {
 		case 'logisticsSync':
 			return await logisticsSync[wangdiantong.operation].execute.call(this);
+		case 'api':
+			return await api[wangdiantong.operation].execute.call(this);
 		default:
 			throw new NodeOperationError(
 				this.getNode(),
-				`The resource "${String(wangdiantong.resource)}" is not supported`,
+				`The resource "${String(resource)}" is not supported`,
 			);
 	}
 }

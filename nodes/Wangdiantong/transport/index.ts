@@ -12,7 +12,9 @@ import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpReques
 
 import { retryingCall, type ApiCall, type GatewaySend } from '../core/call';
 import type { RetryPolicy } from '../core/retry';
-import { cancellableSleep } from './wait';
+import { executionClock } from './wait';
+
+export { executionClock } from './wait';
 
 export const CREDENTIAL_TYPE = 'wangdiantongApi';
 
@@ -66,13 +68,12 @@ export function apiCaller(context: IExecuteFunctions): (settings: CallSettings) 
 		})();
 		return await decrypted;
 	};
-	const signal = context.getExecutionCancelSignal();
+	const clock = executionClock(context);
 	return ({ timeoutMs, retry }) =>
 		retryingCall(gatewaySend(context, timeoutMs, credentials), {
 			retry,
-			sleep: cancellableSleep(signal),
+			...clock,
 			random: Math.random,
-			isCancelled: () => signal?.aborted === true,
 			onRetry: ({ label, attempt, delayMs, failure }) =>
 				context.logger.warn(
 					`Wangdiantong: ${label} attempt ${attempt} failed (${failure.kind}${failure.erpCode ? ` ${failure.erpCode}` : ''}); retrying in ${delayMs} ms`,

@@ -1,11 +1,13 @@
 /**
  * The credential's `authenticate`: turns an n8n request for one openapi2 script into a signed one.
- * Kept apart from the credential class so it is tested as a plain function.
+ * Kept apart from the credential class so it is tested as a plain function; what the request holds
+ * is read by core/requestParams.ts.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { resolveGatewayBase } from '../core/gateway';
 import { buildSignedBody, FORM_CONTENT_TYPE, type AppCredentials } from '../core/request';
+import { formBodyHeaders, readRequestParams, requestTarget } from '../core/requestParams';
 
 function requiredText(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
 	const value = credentials[field];
@@ -24,38 +26,43 @@ export function readAppCredentials(credentials: ICredentialDataDecryptedObject):
 	};
 }
 
-/** Business parameters from the request's body and query: all of them travel in the body. */
-function businessParams(request: IHttpRequestOptions): Record<string, string> {
-	const params: Record<string, string> = {};
-	for (const source of [request.qs, request.body]) {
-		if (!source || typeof source !== 'object') continue;
-		for (const [key, value] of Object.entries(source as IDataObject)) {
-			if (value === undefined || value === null) continue;
-			if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-				throw new Error(`Business parameter "${key}" must be text; serialise structured values as JSON first`);
-			}
-			params[key] = String(value);
-		}
-	}
-	return params;
-}
+/** Request-library fields that would carry parameters beside the signed body. */
+const UNSIGNED_CARRIERS = ['form', 'formData', 'qs'] as const;
 
+/**
+ * The signed request: one form-encoded body holding every parameter the request carried, the
+ * query string's included, and nothing left in `qs`, `form`, `formData` or the URL. The body is a
+ * finished string: n8n sends a string body as it is in both of its request paths (`json: true`
+ * only sets the Accept header and parses the answer there; it is kept for that), so what is
+ * signed is exactly what is sent.
+ */
 export function signRequest(
 	credentials: ICredentialDataDecryptedObject,
 	request: IHttpRequestOptions,
 	nowMs: number,
 ): IHttpRequestOptions {
-	const baseURL =
-		request.baseURL ??
-		resolveGatewayBase(String(credentials.environment ?? 'production'), String(credentials.baseUrl ?? ''));
-	const body = buildSignedBody(readAppCredentials(credentials), businessParams(request), nowMs);
+	const account = readAppCredentials(credentials);
+	const { params, target } = readRequestParams(request, account);
+	const body = buildSignedBody(account, params, nowMs);
+
+	const signed: Record<string, unknown> = { ...request };
+	for (const field of UNSIGNED_CARRIERS) delete signed[field];
+	if (target !== undefined) signed[target.field] = target.value;
+	// A node that names a whole URL (HTTP Request's `uri`) goes there, and n8n ignores baseURL;
+	// a script name alone (our node, the credential test) is resolved against the credential's gateway.
+	const destination = requestTarget(signed);
+	if (request.baseURL === undefined && (destination === undefined || !URL.canParse(destination.value))) {
+		signed.baseURL = resolveGatewayBase(
+			String(credentials.environment ?? 'production'),
+			String(credentials.baseUrl ?? ''),
+		);
+	}
 	return {
-		...request,
-		baseURL,
+		...(signed as unknown as IHttpRequestOptions),
+		// The gateway takes POST only (docs/PROTOCOL.md, "Request"): a GET with query parameters
+		// becomes the POST it has to be.
 		method: 'POST',
-		// The gateway signs query-string parameters too: everything moved into the signed body.
-		qs: undefined,
 		body,
-		headers: { ...request.headers, 'Content-Type': FORM_CONTENT_TYPE },
+		headers: formBodyHeaders(request.headers, FORM_CONTENT_TYPE) as IHttpRequestOptions['headers'],
 	};
 }

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 /**
  * A wait for retries and pauses that ends early, without throwing, when the execution is
@@ -24,4 +24,10 @@ export function cancellableSleep(signal: AbortSignal | undefined): (ms: number) 
 			signal.removeEventListener('abort', onAbort);
 		}
 	};
+}
+
+/** The execution's own wait and cancel check: what retries and pauses between batches use. */
+export function executionClock(context: IExecuteFunctions): { sleep: (ms: number) => Promise<void>; isCancelled: () => boolean } {
+	const signal = context.getExecutionCancelSignal();
+	return { sleep: cancellableSleep(signal), isCancelled: () => signal?.aborted === true };
 }

@@ -12,9 +12,8 @@ import {
 } from 'n8n-workflow';
 
 import { MESSAGE_MAX_CODE_POINTS } from '../../../core/limits';
-import { apiCaller } from '../../../transport';
+import { apiCaller, executionClock } from '../../../transport';
 import { keepMessage } from '../../../transport/nodeError';
-import { cancellableSleep } from '../../../transport/wait';
 import { readMappings } from './items';
 import { acknowledgeOptions, readAcknowledgeSettings } from './options';
 import { forAgent, routeItems } from './outputs';
@@ -70,7 +69,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		throw keepMessage(error, message);
 	}
 
-	const signal = this.getExecutionCancelSignal();
 	const run = await acknowledgeInBatches({
 		records: plan.records.map((planned) => planned.record),
 		batchSize: settings.batchSize,
@@ -78,8 +76,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		pauseBetweenBatchesMs: settings.pauseBetweenBatchesMs,
 		stopOnBatchFailure: !this.continueOnFail(),
 		call: apiCaller(this)(settings),
-		sleep: cancellableSleep(signal),
-		isCancelled: () => signal?.aborted === true,
+		...executionClock(this),
 	});
 
 	if (run.stoppedBy) {

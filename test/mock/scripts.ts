@@ -1,0 +1,165 @@
+/**
+ * What each openapi2 script answers once the public checks have passed: the stateful logistics
+ * pair, the stock-sync pair, canned answers for any other script, and how answers are written.
+ */
+import * as say from './messages';
+import type { GatewayStore } from './store';
+import type { MockGatewayOptions } from './types';
+
+type Params = Readonly<Record<string, string>>;
+
+/** A gateway code and what to send: a JSON object, or (canned answers only) a raw body. */
+export interface Reply {
+	code: number | undefined;
+	body: Record<string, unknown> | string;
+}
+
+export interface ScriptContext {
+	store: GatewayStore;
+	requestNumber: number;
+	options: MockGatewayOptions;
+}
+
+/** PHP builds answers from arrays, so an error answer carries only `code` and `message`. */
+export const errorReply = (code: number, message: string): Reply => ({ code, body: { code, message } });
+const ok = (rest: Record<string, unknown> = {}): Reply => ({ code: 0, body: { code: 0, message: '', ...rest } });
+
+/** A received parameter, or undefined; never something inherited from Object.prototype. */
+export const param = (params: Params, name: string): string | undefined =>
+	Object.hasOwn(params, name) ? params[name] : undefined;
+
+const PUBLIC = ['sid', 'appkey', 'timestamp', 'sign'];
+export const businessParams = (params: Params): Record<string, string> =>
+	Object.fromEntries(Object.entries(params).filter(([key]) => !PUBLIC.includes(key)));
+
+/**
+ * The records of a list parameter: a non-empty JSON array of objects, else undefined. Integers
+ * arrive as their exact digits, as PHP's json_decode keeps them on a 64-bit gateway: every integer
+ * literal outside a string is quoted first (a regex, unlike the client's scanner in core/json.ts).
+ */
+function parseList(text: string): Array<Record<string, unknown>> | undefined {
+	const token = /"(?:[^"\\]|\\[\s\S])*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+	let list: unknown;
+	try {
+		list = JSON.parse(text.replace(token, (t) => (/^-?\d+$/.test(t) ? `"${t}"` : t)));
+	} catch {
+		return undefined;
+	}
+	const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+	return Array.isArray(list) && list.length > 0 && list.every(isObject) ? list : undefined;
+}
+
+/** A field of a listed record as text: integers as their digits, objects as JSON, absent as ''. */
+const asText = (value: unknown): string =>
+	value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
+/** Either query: the shop (it must be known) and `limit`, an integer in 1–100, 100 if absent. */
+function shopAndLimit(params: Params, ctx: ScriptContext): Reply | { shopNo: string; limit: number } {
+	const shopNo = param(params, 'shop_no');
+	if (!shopNo) return errorReply(say.CODE_PARAM, say.missingParam('shop_no'));
+	const raw = param(params, 'limit') || '100';
+	const limit = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+	if (limit < 1 || limit > 100) return errorReply(say.CODE_PARAM, say.LIMIT_INVALID);
+	if (!ctx.store.shops.has(shopNo)) return errorReply(say.CODE_DISABLED, say.SHOP_NOT_FOUND);
+	return { shopNo, limit };
+}
+
+/** Records stay in the pool until acked, so the query does not page: they come back next time. */
+function logisticsSyncQuery(params: Params, ctx: ScriptContext): Reply {
+	const query = shopAndLimit(params, ctx);
+	if ('body' in query) return query;
+	const partSyncAble = param(params, 'is_part_sync_able') || '0';
+	if (partSyncAble !== '0' && partSyncAble !== '1') return errorReply(say.CODE_PARAM, say.IS_PART_SYNC_ABLE_INVALID);
+	// Split-shipment records only go to sellers who said they can sync them.
+	const trades = ctx.store.pending(query.shopNo).filter((r) => partSyncAble === '1' || r.is_part_sync === 0);
+	return ok({ trades: trades.slice(0, query.limit) });
+}
+
+/** Code 0 for the batch as a whole; each record that could not be applied is listed in `errors`. */
+function logisticsSyncAck(params: Params, ctx: ScriptContext): Reply {
+	const text = param(params, 'logistics_list');
+	if (!text) return errorReply(say.CODE_PARAM, say.missingParam('logistics_list'));
+	const list = parseList(text);
+	if (!list) return errorReply(say.CODE_PARAM, say.listInvalid('logistics_list'));
+	const errors: Array<{ rec_id: string; error: string }> = [];
+	for (const item of list) {
+		const [recId, status, message] = [item.rec_id, item.status, item.message].map(asText);
+		const state = ctx.store.recordState(recId);
+		const error =
+			state === 'unknown' ? say.RECORD_NOT_FOUND
+			: state === 'done' ? say.NOT_PENDING
+			: state === 'locked' ? say.RECORD_LOCKED
+			: status !== '0' && status !== '1' ? say.STATUS_INVALID
+			: Array.from(message).length > 255 ? say.MESSAGE_TOO_LONG
+			: undefined;
+		if (error !== undefined) errors.push({ rec_id: recId, error });
+		else ctx.store.accept(recId, status === '0' ? 0 : 1, message, ctx.requestNumber);
+	}
+	// Some gateways leave `errors` out when all succeeded; clients must treat absent as empty.
+	return ok(errors.length === 0 && ctx.options.omitEmptyErrors ? {} : { errors });
+}
+
+function stockChangeQuery(params: Params, ctx: ScriptContext): Reply {
+	const query = shopAndLimit(params, ctx);
+	if ('body' in query) return query;
+	return ok({ stock_change_list: ctx.store.stockPending(query.shopNo).slice(0, query.limit) });
+}
+
+/**
+ * `stock_sync_list` = [{rec_id, sync_stock, stock_change_count}]. A record leaves the pool when the
+ * count matches; a stale count (the stock changed since the query) or an unknown rec_id changes
+ * nothing, and the record comes back on the next query.
+ */
+function stockChangeAck(params: Params, ctx: ScriptContext): Reply {
+	const text = param(params, 'stock_sync_list');
+	if (!text) return errorReply(say.CODE_PARAM, say.missingParam('stock_sync_list'));
+	const list = parseList(text);
+	if (!list) return errorReply(say.CODE_PARAM, say.listInvalid('stock_sync_list'));
+	for (const item of list) {
+		const change = ctx.store.stock.get(asText(item.rec_id));
+		if (change && asText(item.stock_change_count) === `${change.stock_change_count}`) {
+			ctx.store.stock.delete(change.rec_id);
+		}
+	}
+	return ok();
+}
+
+const BUILT_IN = new Map([
+	['logistics_sync_query', logisticsSyncQuery],
+	['logistics_sync_ack', logisticsSyncAck],
+	['api_goods_stock_change_query', stockChangeQuery],
+	['api_goods_stock_change_ack', stockChangeAck],
+]);
+
+/** The answer of script `api` (no `.php`): a canned one if given, else built in, else 接口不存在. */
+export function runScript(api: string, params: Params, ctx: ScriptContext): Reply {
+	const answers = ctx.options.answers ?? {};
+	const key = [`${api}.php`, api].find((name) => Object.hasOwn(answers, name));
+	if (key === undefined) {
+		const builtIn = BUILT_IN.get(api);
+		return builtIn ? builtIn(params, ctx) : errorReply(say.CODE_PARAM, say.unknownScript(`${api}.php`));
+	}
+	const canned = answers[key];
+	const body = typeof canned === 'function' ? canned(businessParams(params)) : canned;
+	// The code, for the request log: a raw body is searched for it.
+	const raw = typeof body === 'string' ? /"code"\s*:\s*"?(-?\d+)/.exec(body)?.[1] : body.code;
+	const code = typeof raw === 'number' || (typeof raw === 'string' && raw !== '') ? Number(raw) : NaN;
+	return { code: Number.isFinite(code) ? code : undefined, body };
+}
+
+/** The text sent for a reply, with the shape options; a raw canned body goes out untouched. */
+export function serialise({ body }: Reply, shape: MockGatewayOptions): string {
+	if (typeof body === 'string') return body;
+	let json = JSON.stringify(shape.codeAsString && 'code' in body ? { ...body, code: String(body.code) } : body);
+	const listed = (key: string): boolean => Array.isArray(body[key]);
+	if (
+		(shape.recIdAsNumber && (listed('trades') || listed('stock_change_list'))) ||
+		(shape.errorsRecIdAsNumber && listed('errors'))
+	) {
+		// Digit for digit, never via a number. Only unescaped keys match: message texts stay as they are.
+		json = json.replace(/"rec_id":"(\d+)"/g, '"rec_id":$1');
+	}
+	// \uXXXX for every UTF-16 unit beyond ASCII (surrogate pairs become two escapes, as in PHP).
+	if (!shape.escapeUnicode) return json;
+	return json.replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
