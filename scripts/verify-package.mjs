@@ -28,9 +28,11 @@ check(pkg.keywords?.includes('n8n-community-node-package'), 'keyword n8n-communi
 check(pkg.name?.startsWith('n8n-nodes-'), 'name starts with n8n-nodes-');
 check(pkg.license === 'MIT' && existsSync(path.join(root, 'LICENSE')), 'MIT licence, with its LICENSE file');
 check(Array.isArray(pkg.files) && pkg.files.includes('dist'), 'files lists dist');
-const allowed = (file) => file.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file);
+// npm ships every README* file whatever `files` says: the Chinese README goes along, as it should.
+const allowed = (file) =>
+	file.startsWith('dist/') || ['package.json', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md'].includes(file);
 const stray = shipped.filter((file) => !allowed(file));
-check(stray.length === 0, `the tarball holds only dist/, package.json, README.md, LICENSE, CHANGELOG.md${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
+check(stray.length === 0, `the tarball holds only dist/, package.json, README.md, README.zh-CN.md, LICENSE, CHANGELOG.md${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
 check(pkg.n8n?.n8nNodesApiVersion === 1 && pkg.n8n?.strict === true, 'n8n section: n8nNodesApiVersion 1, strict');
 
 const registered = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];

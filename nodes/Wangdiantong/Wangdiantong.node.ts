@@ -24,7 +24,7 @@ export class Wangdiantong implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// The action as people read it, not the internal values ("acknowledge: logisticsSync").
-		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + $parameter["script"] : { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Logistics sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },
 		usableAsTool: true,

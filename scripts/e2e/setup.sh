@@ -224,6 +224,12 @@ export N8N_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.
 # 1.x recommends: internal mode (n8n starts the runner as its child process), with the broker on
 # a free loopback port so a local n8n on 5679 does not collide.
 export N8N_RUNNERS_ENABLED=true N8N_RUNNERS_MODE=internal
+# Except in n8n 1.x before 1.123: there `n8n execute` never starts the task runner (1.85.4 seen),
+# so the Code node waits for one forever. Those versions run the Code node in n8n's own process
+# by default, and so does this run.
+N8N_MINOR="${N8N_VERSION#*.}"
+N8N_MINOR="${N8N_MINOR%%.*}"
+if [[ "$N8N_MAJOR" -eq 1 && "$N8N_MINOR" -lt 123 ]]; then export N8N_RUNNERS_ENABLED=false; fi
 export N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1
 export N8N_RUNNERS_BROKER_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 export N8N_BLOCK_ENV_ACCESS_IN_NODE=true        # n8n 2.x's default; the example needs no env

@@ -40,8 +40,9 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.status }}',
 		required: true,
 		displayOptions: showFor,
-		description: 'Whether the tracking number reached the shop platform: 0 (or true, "success", "成功") for synced, 1 (or false, "failure", "失败") for failed',
-		hint: 'Records reported with status 1 leave on Acknowledged too: the ERP accepted the report. Failed holds only what the ERP did not accept.',
+		// In the description, not a hint: n8n hides a hint while the field holds an expression,
+		// which this one does by default.
+		description: 'Whether the tracking number reached the shop platform: 0 (or true, "success", "成功") for synced, 1 (or false, "failure", "失败") for failed. A record reported with status 1 leaves on Acknowledged too (the ERP accepted the report); Failed holds only what the ERP did not accept.',
 	},
 	{
 		displayName: 'Message',

@@ -25,7 +25,7 @@ const showFor = { show: { resource: ['logisticsSync'], operation: ['getPending']
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'The ERP does not page: acknowledge every record fetched here, then fetch again. Within one execution a record is returned only once.',
+			'The ERP does not page: acknowledge what you fetched, then fetch again. Each record comes once per execution.',
 		name: 'getPendingNotice',
 		type: 'notice',
 		default: '',

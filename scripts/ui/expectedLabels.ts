@@ -1,0 +1,56 @@
+/**
+ * What the editor must show, word for word (issue 13: plain English labels, the ERP's own names
+ * in descriptions, units in words, no internal values). editor.ts checks each against what
+ * Chromium renders, so a label changed in the node's code without changing it here fails there.
+ */
+export const NODE_NAME = 'Wangdiantong';
+export const SEARCH_TERMS = ['旺店通', 'Wangdiantong'];
+
+export const ACTIONS = { acknowledge: 'Acknowledge records', getPending: 'Get pending records' };
+/** The subtitle under the node on the canvas, per operation. */
+export const SUBTITLES = ACTIONS;
+
+export const ACKNOWLEDGE = {
+	parameters: ['Record ID', 'Status', 'Message'],
+	options: [
+		'Batch Size',
+		'Concurrency',
+		'Invalid Items',
+		'Pause Between Batches',
+		'Rate Limit Wait',
+		'Request Timeout',
+		'Retries',
+		'Retry Wait',
+	],
+	/** What Status must say (hint or description): a record reported with status 1 also leaves on Acknowledged. */
+	statusDescription: /status 1[^.]*Acknowledged/i,
+	rateLimitWaitShows: '31',
+	outputs: ['Acknowledged', 'Failed'],
+};
+
+export const GET_PENDING = {
+	noticeStartsWith: 'The ERP does not page',
+	/** "One or two lines" (issue 13), at the panel's default width. */
+	noticeMaxLines: 2,
+	parameters: ['Shop Code', 'Max Records'],
+	maxRecordsDefault: '100',
+	options: ['Split-Shipment Sync', 'Request Timeout'],
+};
+
+/** The Any API resource, once the node has it. */
+export const API_CALL = { resource: 'Any API', operation: 'API Call', subtitlePrefix: 'API call:' };
+
+/** No display name states its unit: units belong in the description. */
+export const UNIT_IN_LABEL = /\((ms|seconds)\)/i;
+
+export const CREDENTIAL = {
+	name: 'Wangdiantong (旺店通) ERP API',
+	fields: ['Environment', 'Base URL', 'Seller Account', 'App Key', 'App Secret'],
+	environments: ['Production (正式环境)', 'Sandbox (测试环境)', 'Custom Gateway'],
+	success: 'Connection tested successfully',
+	/** A wrong secret: the message names the secret. */
+	wrongSecret: /secret/i,
+};
+
+/** n8n's hint for a parameter named `limit` that reached its value; wrong for a node that does not page. */
+export const RETURN_ALL_HINT = /Return All/i;
