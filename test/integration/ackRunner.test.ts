@@ -61,15 +61,15 @@ test('237 records go in 5 signed batches, in order, and the gateway ledgers ever
 	expect(gateway.pending()).toHaveLength(0);
 });
 
-test('records the gateway refuses are rejected with its text; the rest are acknowledged', async () => {
+test('records the gateway refuses are rejected with its text; the rest are acknowledged; no longer pending is done', async () => {
 	const [a, b] = gateway.seedPending(2).map((r) => r.rec_id);
 	gateway.addAcknowledged([{ rec_id: '777' }]);
 	const result = await run(records([a, '999999', b, '777']));
 	expect(result.outcomes).toEqual([
-		{ kind: 'acknowledged', byEarlierAttempt: false },
+		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
 		{ kind: 'rejected', error: '记录不存在' },
-		{ kind: 'acknowledged', byEarlierAttempt: false },
-		{ kind: 'rejected', error: '非待同步状态,不可更新' },
+		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
+		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: true },
 	]);
 });
 
@@ -88,8 +88,8 @@ test('a reset after the gateway processed the batch: the retry confirms it inste
 	gateway.injectFault({ kind: 'reset', when: 'after' }, { times: 1 });
 	const result = await run(records(ids));
 	expect(result.outcomes).toEqual([
-		{ kind: 'acknowledged', byEarlierAttempt: true },
-		{ kind: 'acknowledged', byEarlierAttempt: true },
+		{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true },
+		{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true },
 	]);
 	expect(gateway.ledger.map((e) => e.recId)).toEqual(ids); // once each, by the first attempt
 });
@@ -98,7 +98,7 @@ test('an answer slower than the timeout is retried; the late-processed batch is 
 	const ids = gateway.seedPending(1).map((r) => r.rec_id);
 	gateway.injectFault({ kind: 'delay', ms: 1000, when: 'after' }, { times: 1 });
 	const result = await run(records(ids));
-	expect(result.outcomes).toEqual([{ kind: 'acknowledged', byEarlierAttempt: true }]);
+	expect(result.outcomes).toEqual([{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true }]);
 });
 
 test('rate limiting (1012) waits the rate-limit delay and then succeeds', async () => {
@@ -112,6 +112,18 @@ test('rate limiting (1012) waits the rate-limit delay and then succeeds', async 
 	});
 	expect(result.outcomes[0].kind).toBe('acknowledged');
 	expect(waits).toEqual([32, 32]); // round(30 ms × (1 + 0.1 × 0.5 jitter)), not the 5 ms backoff
+});
+
+test('a batch rate-limited more often than Retries keeps waiting its turn and goes through', async () => {
+	// Loops sharing an appkey: one may meet 1012 many times in a row while the others use the window.
+	const ids = gateway.seedPending(2).map((r) => r.rec_id);
+	gateway.injectFault({ kind: 'rate_limit' }, { times: 8 });
+	gateway.injectFault({ kind: 'http', status: 503 }, { times: 3 }); // transient retries: still 3 of their own
+	const waits: number[] = [];
+	const result = await run(records(ids), { sleep: async (ms) => void waits.push(ms) });
+	expect(result.outcomes.map((o) => o.kind)).toEqual(['acknowledged', 'acknowledged']);
+	expect(ackRequests()).toHaveLength(12);
+	expect(waits.filter((ms) => ms === 32)).toHaveLength(8);
 });
 
 test('a gateway failing every request gets retries + 1 attempts per batch and every record is reported', async () => {

@@ -42,7 +42,7 @@ describe('every answer to a processed batch lost (On Error = Continue)', () => {
 	});
 
 	test('a batch refused with 1012 on every attempt is never called possibly acknowledged', async () => {
-		gateway.injectFault({ kind: 'rate_limit' }, { times: 3 });
+		gateway.setFaultPlan(() => ({ kind: 'rate_limit' }));
 		const run = await runAck(gateway, pending(3), { onError: 'continueRegularOutput', parameters: { options: { ...quick, retries: 2 } } });
 		expect(gateway.ledger).toEqual([]);
 		expect(run.failed.map((item) => wdtAck(item))).toEqual(

@@ -6,8 +6,10 @@
  * - a batch whose last attempt got a clean answer: records the gateway accepted are Acknowledged
  *   (`acknowledgedByEarlierAttempt` when an earlier attempt had ledgered them and its answer was
  *   lost); unknown records are Failed `rejected` with the gateway's text; records that were already
- *   done are Failed `rejected` — unless an earlier attempt may have landed, when the node cannot
- *   tell them from its own lost ack and reports them acknowledged by that earlier attempt;
+ *   done are Acknowledged with `noLongerPending` (an earlier ack took them: nothing is left to do),
+ *   and also `acknowledgedByEarlierAttempt` when an earlier attempt may have landed, as the node
+ *   cannot tell them from its own lost ack; a pending record ledgered by an earlier attempt is
+ *   `noLongerPending` too, as the last attempt's answer said so;
  * - a batch whose every attempt failed: all its records are Failed `request_failed`, after exactly
  *   retries + 1 attempts (every fault in the schedule is transient).
  *
@@ -18,7 +20,8 @@
  * on it: `mayTimeOut` lets the verdict accept a Failed timeout there.
  */
 import type { LedgerEntry, RequestRecord } from '../mock/gateway';
-import { NOT_PENDING, RECORD_NOT_FOUND } from '../mock/messages';
+import { RATE_LIMIT_PATIENCE_SECONDS, RATE_LIMIT_WAIT_SECONDS_DEFAULT } from '../../nodes/Wangdiantong/core/limits';
+import { RECORD_NOT_FOUND } from '../mock/messages';
 import { canonical, isAckRequest, sentList } from './support';
 
 export type Origin = 'pending' | 'unknown' | 'done';
@@ -39,6 +42,8 @@ export interface Attempt {
 	 * the node counts 500/502/504 as possibly processed, as a proxy may give up on a gateway at work).
 	 */
 	rateLimited: boolean;
+	/** Answered 1012: counted against the node's rate-limit allowance, not against Retries. */
+	limited: boolean;
 }
 
 export interface LoggedBatch {
@@ -47,7 +52,7 @@ export interface LoggedBatch {
 }
 
 export type Expected =
-	| { kind: 'acknowledged'; byEarlierAttempt: boolean; mayTimeOut: boolean }
+	| { kind: 'acknowledged'; byEarlierAttempt: boolean; noLongerPending: boolean; mayTimeOut: boolean }
 	| { kind: 'rejected'; error: string; mayTimeOut: boolean }
 	/** `ledgered`: the gateway did accept it, but no answer saying so ever reached the node. */
 	| { kind: 'request_failed'; attempts: number; ledgered: boolean }
@@ -67,7 +72,7 @@ function attemptOf(request: RequestRecord): Attempt {
 		request.code === 0 &&
 		request.httpStatus === 200;
 	const turnedAway = fault?.kind === 'rate_limit' || (fault?.kind === 'http' && (fault.status === 503 || fault.status < 500));
-	return { number: request.number, clean, rateLimited: turnedAway };
+	return { number: request.number, clean, rateLimited: turnedAway, limited: fault?.kind === 'rate_limit' || request.code === 1012 };
 }
 
 /** Ack requests grouped by batch: every attempt of a batch sends the very same logistics_list. */
@@ -100,14 +105,18 @@ function expectForBatch(
 ): Array<[string, Expected]> {
 	const last = batch.attempts[batch.attempts.length - 1];
 	const where = `batch of ${batch.recIds[0]} (${batch.recIds.length} records, requests ${batch.attempts.map((a) => a.number).join(',')})`;
-	if (batch.attempts.length > retries + 1) {
-		problems.push(`${where}: ${batch.attempts.length} attempts, more than retries + 1 = ${retries + 1}`);
+	// Retries count transient failures; 1012s have their own allowance (README, Acknowledge options).
+	const limited = batch.attempts.filter((attempt) => attempt.limited).length;
+	const transient = batch.attempts.length - limited;
+	const rateRetries = rateLimitRetriesFor(retries);
+	if (transient > retries + 1 || limited > rateRetries + 1) {
+		problems.push(`${where}: ${transient} attempts on transient faults (at most retries + 1 = ${retries + 1}), ${limited} rate-limited (at most ${rateRetries + 1})`);
 	}
-	if (!last.clean && batch.attempts.length !== retries + 1) {
-		problems.push(`${where}: gave up after ${batch.attempts.length} attempts of ${retries + 1} on transient faults`);
+	if (!last.clean && (last.limited ? limited !== rateRetries + 1 : transient !== retries + 1)) {
+		problems.push(`${where}: gave up after ${transient} attempts on transient faults of ${retries + 1} and ${limited} rate-limited of ${rateRetries + 1}`);
 	}
 	const earlierMayHaveLanded = batch.attempts.slice(0, -1).some((attempt) => !attempt.rateLimited);
-	const mayTimeOut = batch.attempts.length === retries + 1;
+	const mayTimeOut = transient === retries + 1;
 	return batch.recIds.map((recId): [string, Expected] => {
 		const input = inputs.get(recId);
 		const entry = ledgered.get(canonical(recId));
@@ -117,11 +126,23 @@ function expectForBatch(
 				problems.push(`${where}: pending ${recId} answered cleanly but not ledgered`);
 				return [recId, { kind: 'not_sent' }];
 			}
-			return [recId, { kind: 'acknowledged', byEarlierAttempt: entry.requestNumber !== last.number, mayTimeOut }];
+			const byEarlierAttempt = entry.requestNumber !== last.number;
+			return [recId, { kind: 'acknowledged', byEarlierAttempt, noLongerPending: byEarlierAttempt, mayTimeOut }];
 		}
-		if (input?.origin === 'done' && earlierMayHaveLanded) return [recId, { kind: 'acknowledged', byEarlierAttempt: true, mayTimeOut }];
-		return [recId, { kind: 'rejected', error: input?.origin === 'done' ? NOT_PENDING : RECORD_NOT_FOUND, mayTimeOut }];
+		if (input?.origin === 'done') {
+			return [recId, { kind: 'acknowledged', byEarlierAttempt: earlierMayHaveLanded, noLongerPending: true, mayTimeOut }];
+		}
+		return [recId, { kind: 'rejected', error: RECORD_NOT_FOUND, mayTimeOut }];
 	});
+}
+
+/**
+ * The rate-limit allowance as the README states it: about RATE_LIMIT_PATIENCE_SECONDS of waits at
+ * no less than the default wait, never fewer than Retries, none with Retries 0. These tests wait
+ * 10 ms, so it is the patience over the default wait.
+ */
+function rateLimitRetriesFor(retries: number): number {
+	return retries === 0 ? 0 : Math.max(retries, Math.ceil(RATE_LIMIT_PATIENCE_SECONDS / RATE_LIMIT_WAIT_SECONDS_DEFAULT));
 }
 
 export function analyse(

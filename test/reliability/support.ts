@@ -17,6 +17,8 @@ export interface WdtAck {
 	message?: string;
 	messageTruncated?: boolean;
 	acknowledgedByEarlierAttempt?: boolean;
+	/** On Acknowledged: the ERP answered 非待同步状态, an earlier ack took the record. */
+	noLongerPending?: boolean;
 	/** Proposed (issue 6): a Failed record the ERP may have accepted although its answer was lost. */
 	possiblyAcknowledged?: boolean;
 	reason?: string;
@@ -62,6 +64,7 @@ export function wdtAck(item: INodeExecutionData): WdtAck {
 		message: optionalString(ack.message),
 		messageTruncated: optionalBoolean(ack.messageTruncated),
 		acknowledgedByEarlierAttempt: optionalBoolean(ack.acknowledgedByEarlierAttempt),
+		noLongerPending: optionalBoolean(ack.noLongerPending),
 		possiblyAcknowledged: optionalBoolean(ack.possiblyAcknowledged),
 		reason: optionalString(ack.reason),
 		error: optionalString(ack.error),

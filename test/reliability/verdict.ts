@@ -45,6 +45,8 @@ export function outputVerdict(run: AckRun, inputs: readonly InputRecord[], items
 				if (output !== 0) problems.push(`${where}: the gateway accepted it, yet it is Failed: ${ack.reason} ${ack.error}`);
 				else if ((ack.acknowledgedByEarlierAttempt ?? false) !== expected.byEarlierAttempt) {
 					problems.push(`${where}: acknowledgedByEarlierAttempt ${String(ack.acknowledgedByEarlierAttempt)}, expected ${expected.byEarlierAttempt}`);
+				} else if ((ack.noLongerPending ?? false) !== expected.noLongerPending) {
+					problems.push(`${where}: noLongerPending ${String(ack.noLongerPending)}, expected ${expected.noLongerPending}`);
 				}
 				break;
 			case 'rejected':

@@ -70,16 +70,21 @@ describe('outcomes of an answered batch', () => {
 
 	test('records in errors are rejected with the ERP text; errors for other ids change nothing', () => {
 		const outcomes = outcomesForAnsweredBatch(batch, new Map([...errors, ['99', 'x']]), false);
-		expect(outcomes).toEqual([
-			{ kind: 'acknowledged', byEarlierAttempt: false },
+		expect(outcomes.slice(0, 2)).toEqual([
+			{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
 			{ kind: 'rejected', error: '记录不存在' },
-			{ kind: 'rejected', error: '非待同步状态,不可更新' },
 		]);
+	});
+
+	test('"not pending" is never a refusal: an earlier ack took the record, even with no lost answer in this run', () => {
+		// A worker that died during Acknowledge had this record accepted; n8n ran the node again.
+		const outcomes = outcomesForAnsweredBatch(batch, errors, false);
+		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: true });
 	});
 
 	test('after an attempt that may have landed, "not pending" means the earlier attempt acknowledged it', () => {
 		const outcomes = outcomesForAnsweredBatch(batch, errors, true);
-		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: true });
+		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true });
 		expect(outcomes[1]).toEqual({ kind: 'rejected', error: '记录不存在' });
 	});
 });

@@ -1,5 +1,5 @@
 import type { GatewayFailure } from '../../nodes/Wangdiantong/core/failure';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../nodes/Wangdiantong/core/retry';
+import { DEFAULT_RETRY_POLICY, rateLimitRetries, retryDelayMs } from '../../nodes/Wangdiantong/core/retry';
 
 const failure = (overrides: Partial<GatewayFailure>): GatewayFailure => ({
 	kind: 'connection_lost',
@@ -36,8 +36,24 @@ describe('retry decisions', () => {
 		expect(retryDelayMs(failure({}), 0, { ...policy, maxRetries: 0 }, () => 0)).toBeUndefined();
 	});
 
-	test('the default policy retries three times and waits about 31 s on 1012', () => {
+	test('rate limits have their own allowance, about five minutes of waits, beyond Retries', () => {
+		const limited = failure({ rateLimited: true });
+		// 31 s waits: 10 of them; the transient allowance (3) does not stop them.
+		expect(rateLimitRetries(policy)).toBe(10);
+		expect(retryDelayMs(limited, 3, policy, () => 0)).toBe(31000);
+		expect(retryDelayMs(limited, 9, policy, () => 0)).toBe(31000);
+		expect(retryDelayMs(limited, 10, policy, () => 0)).toBeUndefined();
+		// A tiny wait is counted as the default 10 s: 30 tries, not thousands.
+		expect(rateLimitRetries({ ...policy, rateLimitDelayMs: 10 })).toBe(30);
+		// Never fewer than Retries; none when retries are off.
+		expect(rateLimitRetries({ ...policy, maxRetries: 10, rateLimitDelayMs: 600_000 })).toBe(10);
+		expect(rateLimitRetries({ ...policy, maxRetries: 0 })).toBe(0);
+		expect(retryDelayMs(limited, 0, { ...policy, maxRetries: 0 }, () => 0)).toBeUndefined();
+	});
+
+	test('the default policy retries three times on transient failures and waits about 10 s on each 1012, 30 times at most', () => {
 		expect(DEFAULT_RETRY_POLICY.maxRetries).toBe(3);
-		expect(DEFAULT_RETRY_POLICY.rateLimitDelayMs).toBe(31000);
+		expect(DEFAULT_RETRY_POLICY.rateLimitDelayMs).toBe(10000);
+		expect(rateLimitRetries(DEFAULT_RETRY_POLICY)).toBe(30);
 	});
 });

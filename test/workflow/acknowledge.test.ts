@@ -48,7 +48,7 @@ test('237 records: 5 signed batches, all Acknowledged in order with pairedItem, 
 	expect(gateway.ledger.map((entry) => [entry.recId, entry.status])).toEqual(ids.map((id, i) => [id, i % 3 === 0 ? 1 : 0]));
 });
 
-test('valid, invalid and unknown records mixed: each item leaves on exactly one output with its reason', async () => {
+test('valid, invalid, unknown and no-longer-pending records mixed: each item leaves on exactly one output with its reason', async () => {
 	const [a, b] = pending(2);
 	gateway.addAcknowledged([{ rec_id: '5000' }]);
 	const items: IDataObject[] = [
@@ -63,17 +63,33 @@ test('valid, invalid and unknown records mixed: each item leaves on exactly one 
 
 	expect(acknowledged).toEqual([
 		{ json: { ...items[0], wdtAck: { recId: a, status: 0, message: '已同步' } }, pairedItem: { item: 0 } },
+		// 非待同步状态: an earlier ack took it; done, not refused.
+		{ json: { ...items[4], wdtAck: { recId: '5000', status: 1, message: '平台拒绝', noLongerPending: true } }, pairedItem: { item: 4 } },
 		{ json: { ...items[5], wdtAck: { recId: b, status: 0 } }, pairedItem: { item: 5 } },
 	]);
 	expect(failed.map((item) => [item.pairedItem, item.json.order, item.json.wdtAck])).toEqual([
 		[{ item: 1 }, 'T2', { reason: 'invalid', field: 'rec_id', error: expect.stringMatching(/rec_id must be a string of digits.*"abc"/) }],
 		[{ item: 2 }, 'T3', { recId: '424242', status: 0, reason: 'rejected', error: '记录不存在' }],
 		[{ item: 3 }, 'T4', { reason: 'invalid', field: 'status', error: expect.stringMatching(/got the text "maybe"/) }],
-		[{ item: 4 }, 'T5', { recId: '5000', status: 1, message: '平台拒绝', reason: 'rejected', error: '非待同步状态,不可更新' }],
 	]);
 	// The invalid items were never sent.
 	expect(JSON.parse(ackCalls()[0].params.logistics_list).map((r: IDataObject) => r.rec_id)).toEqual([a, '424242', '5000', b]);
 	expect(gateway.ledger.map((entry) => entry.recId)).toEqual([a, b]);
+});
+
+test('the same items acknowledged again (n8n re-running the node after a worker died in it) all end on Acknowledged, none refused', async () => {
+	// Queue mode with "save execution progress": a worker dies after the gateway took the batch;
+	// n8n runs Acknowledge again on another worker with the very same items.
+	const ids = pending(120);
+	const items = ids.map((rec_id, i) => ({ rec_id, status: i % 7 === 0 ? 1 : 0 }));
+	await acknowledge(items);
+	expect(gateway.ledger).toHaveLength(120);
+	const { acknowledged, failed } = routes(await acknowledge(items));
+	expect(failed).toEqual([]);
+	expect(acknowledged.map((item) => item.json.wdtAck)).toEqual(
+		items.map(({ rec_id, status }) => ({ recId: rec_id, status, noLongerPending: true })),
+	);
+	expect(gateway.ledger).toHaveLength(120); // once each, by the first run
 });
 
 test('a rec_id beyond 2^53 travels and comes back exactly', async () => {
@@ -171,7 +187,7 @@ test('transient faults are retried inside the node; a batch processed before a r
 	const { acknowledged, failed } = routes(await acknowledge(ids.map((rec_id) => ({ rec_id, status: 0 })), { parameters: { options: quickRetries } }));
 	expect(failed).toEqual([]);
 	expect(acknowledged).toHaveLength(100);
-	expect(acknowledged[0].json.wdtAck).toEqual({ recId: ids[0], status: 0, acknowledgedByEarlierAttempt: true });
+	expect(acknowledged[0].json.wdtAck).toEqual({ recId: ids[0], status: 0, noLongerPending: true, acknowledgedByEarlierAttempt: true });
 	expect(acknowledged[99].json.wdtAck).toEqual({ recId: ids[99], status: 0 });
 	expect(gateway.ledger.map((entry) => entry.recId)).toEqual(ids);
 });
@@ -253,7 +269,7 @@ test("through n8n's HTTP helper, an answer slower than the timeout is retried an
 	const [id] = pending(1);
 	gateway.injectFault({ kind: 'delay', ms: 1500, when: 'after' }, { times: 1 });
 	const { acknowledged } = routes(await acknowledge([{ rec_id: id, status: 0 }], { parameters: { options: { ...quickRetries, timeout: 200 } } }));
-	expect(acknowledged[0].json.wdtAck).toEqual({ recId: id, status: 0, acknowledgedByEarlierAttempt: true });
+	expect(acknowledged[0].json.wdtAck).toEqual({ recId: id, status: 0, noLongerPending: true, acknowledgedByEarlierAttempt: true });
 	expect(gateway.ledger).toHaveLength(1);
 });
 

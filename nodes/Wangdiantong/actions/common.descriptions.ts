@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	clampInteger,
+	RATE_LIMIT_PATIENCE_SECONDS,
 	RATE_LIMIT_WAIT_SECONDS_DEFAULT,
 	RETRIES_DEFAULT,
 	RETRIES_MAX,
@@ -38,7 +39,7 @@ export function retryOptions(unit: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: RATE_LIMIT_WAIT_SECONDS_DEFAULT,
-			description: `Seconds to wait before retrying a ${unit} the ERP rate-limited (code 1012). It counts calls per minute, so a short wait meets the same limit.`,
+			description: `Seconds to wait before retrying a ${unit} the ERP rate-limited (code 1012). The ${unit} is tried again after each wait for about ${RATE_LIMIT_PATIENCE_SECONDS / 60} minutes, apart from Retries: workflows sharing the appkey take turns.`,
 		},
 		{
 			displayName: 'Retries',
@@ -46,7 +47,7 @@ export function retryOptions(unit: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: RETRIES_MAX },
 			default: RETRIES_DEFAULT,
-			description: `Retries per ${unit} after a network error, timeout, HTTP 5xx, garbled answer or rate limit. Each retry is signed again. Sign, appkey and parameter errors are never retried.`,
+			description: `Retries per ${unit} after a network error, timeout, HTTP 5xx or garbled answer (rate limits have their own, see Rate Limit Wait; 0 turns both off). Each retry is signed again. Sign, appkey and parameter errors are never retried.`,
 			hint: `Use this rather than the node setting "Retry On Fail", which re-runs the whole node and resends every ${unit}, the ones that succeeded too`,
 		},
 		{

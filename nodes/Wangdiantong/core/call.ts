@@ -61,6 +61,8 @@ export function retryingCall(send: GatewaySend, env: CallEnvironment): ApiCall {
 async function callWithRetries<T>(request: ApiRequest<T>, send: GatewaySend, env: CallEnvironment): Promise<CallResult<T>> {
 	const classify = env.classifyError ?? transportFailure;
 	let earlierAttemptMayHaveLanded = false;
+	// Counted apart: rate limits have their own, larger allowance (retry.ts).
+	const retriesDone = { transient: 0, rateLimited: 0 };
 	for (let attempt = 1; ; attempt++) {
 		let failure: GatewayFailure;
 		try {
@@ -73,8 +75,10 @@ async function callWithRetries<T>(request: ApiRequest<T>, send: GatewaySend, env
 		}
 		earlierAttemptMayHaveLanded ||= failure.mayHaveBeenProcessed;
 		const givenUp = { ok: false, failure, attempts: attempt, mayHaveLanded: earlierAttemptMayHaveLanded } as const;
-		const delayMs = env.isCancelled() ? undefined : retryDelayMs(failure, attempt - 1, env.retry, env.random);
+		const kind = failure.rateLimited ? 'rateLimited' : 'transient';
+		const delayMs = env.isCancelled() ? undefined : retryDelayMs(failure, retriesDone[kind], env.retry, env.random);
 		if (delayMs === undefined) return givenUp;
+		retriesDone[kind]++;
 		env.onRetry?.({ label: request.label, attempt, delayMs, failure });
 		await env.sleep(delayMs);
 		if (env.isCancelled()) return givenUp;

@@ -7,8 +7,12 @@ import { isNotPendingError } from './batch';
 import type { AckRecord } from './record';
 
 export type RecordOutcome =
-	/** Accepted by the ERP. `byEarlierAttempt`: confirmed as already acked after a retry. */
-	| { kind: 'acknowledged'; byEarlierAttempt: boolean }
+	/**
+	 * Accepted by the ERP, or no longer pending there (`noLongerPending`: the ERP answered
+	 * `非待同步状态`, so an earlier ack took it). `byEarlierAttempt`: that earlier ack was an attempt
+	 * of this very batch whose answer was lost.
+	 */
+	| { kind: 'acknowledged'; byEarlierAttempt: boolean; noLongerPending: boolean }
 	/** The ERP answered for the batch but refused this record, with its own text. */
 	| { kind: 'rejected'; error: string }
 	/**
@@ -23,8 +27,12 @@ export type RecordOutcome =
 
 /**
  * Outcomes for a batch the gateway answered with `code` 0. A record listed in `errors` is
- * rejected — except `非待同步状态` after an earlier attempt of this same batch may have been
- * processed: then the earlier attempt acknowledged it, and calling it a failure would be false.
+ * rejected — except `非待同步状态` ("no longer pending"): an earlier ack took the record, and
+ * there is nothing left to do for it. That earlier ack is most often our own: an attempt of this
+ * batch whose answer was lost (`earlierAttemptMayHaveLanded`), or, in n8n's queue mode with
+ * "save execution progress", the attempt of a worker that died during this node, after which
+ * n8n runs the node again with the same items. Calling such records refused would fire a
+ * workflow's alert branch for records that are fine and end a sync loop early.
  */
 export function outcomesForAnsweredBatch(
 	records: readonly AckRecord[],
@@ -33,9 +41,9 @@ export function outcomesForAnsweredBatch(
 ): RecordOutcome[] {
 	return records.map((record) => {
 		const error = errors.get(recIdKey(record.recId));
-		if (error === undefined) return { kind: 'acknowledged', byEarlierAttempt: false };
-		if (earlierAttemptMayHaveLanded && isNotPendingError(error)) {
-			return { kind: 'acknowledged', byEarlierAttempt: true };
+		if (error === undefined) return { kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false };
+		if (isNotPendingError(error)) {
+			return { kind: 'acknowledged', byEarlierAttempt: earlierAttemptMayHaveLanded, noLongerPending: true };
 		}
 		return { kind: 'rejected', error };
 	});

@@ -27,11 +27,13 @@ function acknowledgedItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 	record: AckRecord,
-	byEarlierAttempt: boolean,
+	outcome: Extract<RecordOutcome, { kind: 'acknowledged' }>,
 ): INodeExecutionData {
 	const wdtAck = sentFields(record);
+	// The ERP said 非待同步状态: an earlier ack took the record, with that ack's status.
+	if (outcome.noLongerPending) wdtAck.noLongerPending = true;
 	// The first attempt reached the ERP although its answer was lost; the retry found it done.
-	if (byEarlierAttempt) wdtAck.acknowledgedByEarlierAttempt = true;
+	if (outcome.byEarlierAttempt) wdtAck.acknowledgedByEarlierAttempt = true;
 	return withAck(item, itemIndex, wdtAck);
 }
 
@@ -102,7 +104,7 @@ export function routeItems(
 		const outcome = outcomes[i];
 		routed[itemIndex] =
 			outcome.kind === 'acknowledged'
-				? { acknowledged: true, item: acknowledgedItem(items[itemIndex], itemIndex, record, outcome.byEarlierAttempt) }
+				? { acknowledged: true, item: acknowledgedItem(items[itemIndex], itemIndex, record, outcome) }
 				: { acknowledged: false, item: failedItem(items[itemIndex], itemIndex, record, outcome) };
 	});
 	for (const { itemIndex, field, error, recId } of plan.invalid) {
