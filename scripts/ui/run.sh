@@ -35,7 +35,7 @@
 # process it starts (mock, n8n and its children, Chromium) is stopped on exit, Ctrl+C included.
 set -euo pipefail
 
-HELP_LINES="2,31"
+HELP_LINES="2,35"
 # shellcheck source=../e2e/options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/options.sh"
 PAUSE=false
