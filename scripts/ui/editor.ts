@@ -445,6 +445,8 @@ async function stopErrorChecks(): Promise<void> {
 	// n8n says so in a toast when a node stops the run ("Problem in node ‘Acknowledge to ERP‘").
 	await page.getByText(/Problem in node/).first().waitFor({ timeout: 60_000 }).catch(() => undefined);
 	await screenshot('stop error canvas');
+	// The toast would cover the output panel's details in the screenshots.
+	await page.locator('.el-notification__closeBtn').first().click().catch(() => undefined);
 	await ackNode.dblclick();
 	const output = page.getByTestId('output-panel');
 	await check('Stop error: the node\'s output shows the message', async () => {

@@ -17,7 +17,7 @@ function count(outcomes: readonly RecordOutcome[], kind: RecordOutcome['kind']):
 	return outcomes.reduce((n, outcome) => (outcome.kind === kind ? n + 1 : n), 0);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 export function batchFailureError(
 	node: INode,
@@ -47,7 +47,7 @@ export function batchFailureError(
 	const description = [
 		...counts,
 		'',
-		`The failed batch held ${items}; it was tried ${plural(attempts, 'time')}.`,
+		`The failed batch held ${items}; it was tried ${times(attempts)}.`,
 		'To send failed records to the Failed output instead of stopping, set the node’s On Error setting to "Continue". Transient failures are already retried inside the node: do not turn on "Retry On Fail", which would resend batches that succeeded.',
 	].join('\n');
 
