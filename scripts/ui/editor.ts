@@ -13,14 +13,14 @@
  */
 /// <reference lib="dom" />
 // (DOM types for the few functions that run inside the page.)
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
 import { readState } from '../../test/mock/cli';
-import { ACKNOWLEDGE, ACTIONS, API_CALL, CREDENTIAL, GET_PENDING, NODE_NAME, RETURN_ALL_HINT, SEARCH_TERMS, SUBTITLES, UNIT_IN_LABEL } from './expectedLabels';
+import { ACKNOWLEDGE, ACTIONS, API_CALL, CREDENTIAL, GET_PENDING, NODE_NAME, RETURN_ALL_HINT, SEARCH_TERMS, STOP_ERROR, SUBTITLES, UNIT_IN_LABEL } from './expectedLabels';
 import { setUpOwner } from './owner';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -46,6 +46,7 @@ let passed = 0;
 let failed = 0;
 let shotNumber = 0;
 let page: Page;
+let browser: BrowserContext;
 
 async function screenshot(name: string): Promise<void> {
 	shotNumber += 1;
@@ -411,6 +412,85 @@ async function getPendingRunChecks(): Promise<void> {
 	});
 }
 
+/**
+ * The error a user meets when a batch fails with On Error = Stop (issue 13, item 6): the example
+ * with a credential whose secret is wrong, so the gateway refuses its one batch (签名错误). The
+ * error is read where the user reads it, in the node's output panel, "Error details" unfolded.
+ */
+async function stopErrorChecks(): Promise<void> {
+	const wrongSecret = `${DEFAULT_ACCOUNT.appSecret}-wrong`;
+	// The credential is made through n8n's REST API (the dialog is checked above); the browser
+	// context carries the owner's login.
+	const created = await browser.request.post(`${url}/rest/credentials`, {
+		data: {
+			name: 'Wangdiantong wrong secret',
+			type: 'wangdiantongApi',
+			data: { environment: 'custom', baseUrl: state.baseUrl, ...DEFAULT_ACCOUNT, appSecret: wrongSecret },
+		},
+	});
+	if (!created.ok()) throw new Error(`n8n refused the credential: ${created.status()} ${(await created.text()).slice(0, 200)}`);
+	const body = (await created.json()) as { data?: { id?: string }; id?: string };
+	const credentialId = body.data?.id ?? body.id;
+	if (!credentialId) throw new Error(`n8n answered no credential id: ${JSON.stringify(body).slice(0, 200)}`);
+	// The example as shipped (its node's On Error is the default, Stop Workflow), on that credential.
+	const example = readFileSync(EXAMPLE, 'utf8').replace(/"id": "wdt-mock",\s*"name": "[^"]*"/, `"id": "${credentialId}", "name": "Wangdiantong wrong secret"`);
+	await openNewWorkflow();
+	await page.getByTestId('workflow-menu').click();
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByText('Import from File...').click();
+	await (await chooser).setFiles({ name: 'acknowledge-wrong-secret.json', mimeType: 'application/json', buffer: Buffer.from(example) });
+	const ackNode = page.locator('[data-test-id="canvas-node"]').filter({ hasText: ACK_NODE }).first();
+	await ackNode.waitFor();
+	await page.getByTestId('execute-workflow-button').click();
+	// n8n says so in a toast when a node stops the run ("Problem in node ‘Acknowledge to ERP‘").
+	await page.getByText(/Problem in node/).first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+	await screenshot('stop error canvas');
+	// The toast would cover the output panel's details in the screenshots.
+	await page.locator('.el-notification__closeBtn').first().click().catch(() => undefined);
+	await ackNode.dblclick();
+	const output = page.getByTestId('output-panel');
+	await check('Stop error: the node\'s output shows the message', async () => {
+		await output.getByText(STOP_ERROR.messageStart).first().waitFor({ timeout: 60_000 });
+	}, 'stop error message');
+	// n8n folds the error's details (NodeApiError's response fields, then the run's) under
+	// "Error details": each section is unfolded, as a user looking for more would.
+	for (const section of await output.locator('.node-error-view__details-summary, .node-error-view__info-header').all()) {
+		await section.click().catch(() => undefined);
+	}
+	for (const section of await output.locator('details:not([open]) > summary').all()) await section.click().catch(() => undefined);
+	await page.waitForTimeout(500);
+	const shown = (await output.innerText()).trim();
+	const description = (await output.getByTestId('node-error-description').innerText().catch(() => '')).trim();
+	console.log(`  the output panel shows:\n${shown.split('\n').filter((line) => line.trim()).map((line) => `    | ${line}`).join('\n')}`);
+	await check('Stop error: one batch is "the batch", the ERP code and its text once', async () => {
+		const message = shown.split('\n').find((line) => line.includes(STOP_ERROR.messageStart)) ?? '';
+		expect(message.includes(`${STOP_ERROR.messageStart} the batch:`), `the message reads "${message}"`);
+		expect(!/batch \d+ of \d+/.test(shown), `the panel names a batch by number: "${shown.match(/[^\n]*batch \d+ of \d+[^\n]*/)?.[0]}"`);
+		expect(!shown.includes(STOP_ERROR.manyBatchesOnly), `the panel says "${STOP_ERROR.manyBatchesOnly}"`);
+		expect(message.includes(`ERP error ${STOP_ERROR.erpCode}`), `the message does not name the ERP code: "${message}"`);
+		// n8n's stack trace (under "Other info") repeats the message as any error's would: not counted.
+		const beforeStack = shown.split(/^Stack trace$/m)[0];
+		const times = beforeStack.split(STOP_ERROR.erpText).length - 1;
+		expect(times === 1, `the panel shows ${STOP_ERROR.erpText} ${times} times above the stack trace`);
+	}, 'stop error details');
+	await check('Stop error: the counts, each a sentence, as n8n lays the description out', async () => {
+		// n8n renders the description as HTML: its line breaks collapse into spaces, so each count
+		// must end with a full stop to read as one.
+		const missing = STOP_ERROR.countSentences.filter((count) => !count.test(description));
+		expect(missing.length === 0, `the description "${description.slice(0, 200)}" has no ${missing.map(String).join(', ')}`);
+		const acknowledged = description.match(/(?:^|\. )Acknowledged: \d+/)?.[0];
+		expect(acknowledged === undefined, `one batch, yet the description says "${acknowledged}"`);
+	}, 'stop error counts');
+	await check('Stop error: neither the secret nor a sign anywhere on the page', async () => {
+		const pageText = await page.locator('body').innerText();
+		const html = await page.content();
+		expect(!pageText.includes(wrongSecret) && !html.includes(wrongSecret) && !pageText.includes(DEFAULT_ACCOUNT.appSecret), 'the page shows the secret');
+		const sign = pageText.match(/\b[0-9a-f]{32}\b/i);
+		expect(sign === null, `the page shows a 32-hex value "${sign?.[0]}"`);
+	}, 'stop error no secret');
+	await page.keyboard.press('Escape');
+}
+
 async function main(): Promise<void> {
 	rmSync(shotsDir, { recursive: true, force: true });
 	mkdirSync(shotsDir, { recursive: true });
@@ -435,6 +515,7 @@ async function main(): Promise<void> {
 	context.setDefaultTimeout(STEP_TIMEOUT_MS);
 	try {
 		await setUpOwner(context.request, url);
+		browser = context;
 		page = context.pages()[0] ?? (await context.newPage());
 		const parts: Array<[string, () => Promise<void>]> = [
 			['search', searchChecks],
@@ -444,8 +525,12 @@ async function main(): Promise<void> {
 			['credential', credentialChecks],
 			['example', exampleChecks],
 			['Get Pending run', getPendingRunChecks],
+			['Stop error', stopErrorChecks],
 		];
+		// UI_ONLY="Stop error" (a part's name) runs that part alone, while working on it.
+		const only = process.env.UI_ONLY;
 		for (const [name, part] of parts) {
+			if (only && name !== only) continue;
 			// A step outside the checks (opening a panel, adding a node) that fails is a failure too.
 			await part().catch(async (error: unknown) => {
 				failed += 1;

@@ -54,3 +54,18 @@ export const CREDENTIAL = {
 
 /** n8n's hint for a parameter named `limit` that reached its value; wrong for a node that does not page. */
 export const RETURN_ALL_HINT = /Return All/i;
+
+/**
+ * The error of a batch the ERP refused with On Error = Stop (UI-LABELS.md, "Stop error"), here
+ * the example's one batch of 7 records signed with a wrong secret (one more item is invalid).
+ */
+export const STOP_ERROR = {
+	messageStart: 'Wangdiantong did not acknowledge',
+	erpCode: '100',
+	/** The mock gateway's text for a wrong sign, as the real one answers it. */
+	erpText: '签名错误',
+	/** The description's counts as the editor shows them: one paragraph, each count a sentence. */
+	countSentences: [/^Not acknowledged: 7 \([^)]*\)\. /, /\. Invalid, never sent: 1\. /],
+	/** Words that fit only when there are batches after the failed one. */
+	manyBatchesOnly: 'the ones after it',
+};

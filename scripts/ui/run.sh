@@ -28,12 +28,14 @@
 #      operation's panel and checks its labels, creates a credential and reads its Test result for
 #      a right and a wrong secret, imports examples/acknowledge.workflow.json from the file menu,
 #      runs it and reads both output tabs, runs Get Pending and checks that no "Return All" hint
-#      appears. One `PASS <check>` / `FAIL <check>: why` line per check, then `N passed, N failed`.
+#      appears, runs the example on a credential with a wrong secret and reads the Stop error in
+#      the node's output panel. One `PASS <check>` / `FAIL <check>: why` line per check, then
+#      `N passed, N failed`. UI_ONLY="<part>" (a part's name in editor.ts's main) runs one part.
 # Screenshots of every step: test-results/ui/ (gitignored). Exits non-zero on any failure. Every
 # process it starts (mock, n8n and its children, Chromium) is stopped on exit, Ctrl+C included.
 set -euo pipefail
 
-HELP_LINES="2,30"
+HELP_LINES="2,35"
 # shellcheck source=../e2e/options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/options.sh"
 PAUSE=false

@@ -91,7 +91,7 @@ describe('On Error = Stop', () => {
 		gateway.setFaultPlan(() => ({ kind: 'reset', when: 'before' }));
 		const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
 		// One batch: no "Acknowledged" line (nothing came before it), no "batch 1 of 1".
-		expect(nodeErrorText(run)?.description).toMatch(/^Not acknowledged: 0 [^\n]*\nPossibly acknowledged: 2 [^\n]*\n\nThe failed batch held items 0–1; it was tried 2 times\./);
+		expect(nodeErrorText(run)?.description).toMatch(/^Not acknowledged: 0 [^\n]*\.\nPossibly acknowledged: 2 [^\n]*\.\n\nThe failed batch held items 0–1; it was tried 2 times\./);
 		expect(nodeErrorText(run)?.message).toMatch(/^Wangdiantong did not acknowledge the batch: /);
 	});
 });

@@ -166,10 +166,10 @@ export function countIn(description: string | undefined, label: RegExp): number 
 
 export const DESCRIPTION_COUNTS = {
 	/** Absent when the run had one batch: nothing can have been acknowledged before it. */
-	acknowledged: /^Acknowledged: (\d+)$/m,
+	acknowledged: /^Acknowledged: (\d+)\.$/m,
 	notAcknowledged: /^Not acknowledged: (\d+) /m,
-	rejected: /^Refused by the ERP one by one: (\d+)$/m,
-	invalid: /^Invalid, never sent: (\d+)$/m,
+	rejected: /^Refused by the ERP one by one: (\d+)\.$/m,
+	invalid: /^Invalid, never sent: (\d+)\.$/m,
 	/** Records of the failed batch the ERP may have processed although its answer was lost. */
 	possiblyAcknowledged: /^Possibly acknowledged: (\d+) /m,
 } as const;

@@ -102,7 +102,7 @@ export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analys
 	const which = batchCount > 1 ? `batch ${number} of ${batchCount}` : 'the batch';
 	if (!error.message.startsWith(`Wangdiantong did not acknowledge ${which}: `)) problems.push(`message does not name ${which}: ${error.message}`);
 	const items = first === last ? `item ${first}` : `items ${first}–${last}`;
-	const held = `\n\nThe failed batch held ${items}; it was tried ${attempts} time${attempts === 1 ? '' : 's'}.`;
+	const held = `\n\nThe failed batch held ${items}; it was tried ${attempts === 1 ? 'once' : `${attempts} times`}.`;
 	if (!error.description.includes(held)) problems.push(`description does not say "${held.trim()}": ${error.description}`);
 	if (error.message.trim() === '') problems.push('empty error message');
 	return problems;

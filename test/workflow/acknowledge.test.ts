@@ -126,7 +126,7 @@ test('a wrong secret with On Error = Stop: the node fails naming the ERP code an
 	expect(error?.message).toBe(
 		'Wangdiantong did not acknowledge batch 1 of 3: ERP error 100 (签名错误): The gateway rejected the signature: the App Secret in the credential is wrong. Copy the appsecret again from the ERP open platform (自助对接).',
 	);
-	expect(error?.description).toMatch(/^Acknowledged: 0\nNot acknowledged: 120 /);
+	expect(error?.description).toMatch(/^Acknowledged: 0\.\nNot acknowledged: 120 /);
 	expect(ackCalls()).toHaveLength(1);
 	expect(gateway.ledger).toEqual([]);
 });
@@ -157,7 +157,7 @@ test('a batch failing after retries with On Error = Stop says how many earlier b
 	expect(result.status).toBe('error');
 	const error = result.nodeError(NODE);
 	expect(error?.message).toBe('Wangdiantong did not acknowledge batch 2 of 3: The gateway answered HTTP 503');
-	expect(error?.description).toMatch(/^Acknowledged: 50\nNot acknowledged: 100 /);
+	expect(error?.description).toMatch(/^Acknowledged: 50\.\nNot acknowledged: 100 /);
 	expect(error?.description).toMatch(/\n\nThe failed batch held items 50–99; it was tried 2 times\./);
 	expect(error?.description).not.toMatch(/Possibly acknowledged/); // a 503 turns requests away unprocessed
 	expect(gateway.ledger).toHaveLength(50);

@@ -17,13 +17,18 @@ export function keepMessage<T extends NodeError>(error: T, message: string): T {
 	return error;
 }
 
-/** The failure's fields that are safe to keep in an execution: kind, ERP code and text, HTTP status. */
+/**
+ * The failure's fields that are safe to keep in an execution: kind, ERP code and text, HTTP status.
+ * The ERP's text is `erpMessage`, not `message`: NodeApiError copies a response's `message` into
+ * its `messages`, which n8n's editor prints again as "Full message" under the error, whose own
+ * message already quotes the text.
+ */
 export function failureFields(failure: GatewayFailure | undefined): JsonObject {
 	if (!failure) return { kind: 'parameter' };
 	const fields: JsonObject = { kind: failure.kind };
 	if (failure.erpCode !== undefined) {
 		fields.code = failure.erpCode;
-		fields.message = failure.erpMessage ?? '';
+		fields.erpMessage = failure.erpMessage ?? '';
 	}
 	if (failure.httpStatus !== undefined) fields.httpStatus = failure.httpStatus;
 	return fields;

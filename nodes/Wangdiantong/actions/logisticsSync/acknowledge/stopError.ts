@@ -1,7 +1,9 @@
 /**
  * The error raised when a batch fails and the node's On Error setting is "Stop Workflow". The
  * node's outputs are discarded with the error, so it says what was and was not acknowledged: the
- * counts one per line, only those that apply, then what to do.
+ * counts one per line, only those that apply, then what to do. Each line ends with a full stop:
+ * n8n's editor shows the description as HTML, where the line breaks collapse into spaces, and
+ * the counts must still read as sentences there ("Not acknowledged: 7 (…). Invalid, never sent: 1.").
  */
 import type { INode, NodeApiError } from 'n8n-workflow';
 
@@ -15,7 +17,7 @@ function count(outcomes: readonly RecordOutcome[], kind: RecordOutcome['kind']):
 	return outcomes.reduce((n, outcome) => (outcome.kind === kind ? n + 1 : n), 0);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 export function batchFailureError(
 	node: INode,
@@ -33,19 +35,19 @@ export function batchFailureError(
 	const notAcknowledged = outcomes.length - acknowledged - rejected - possibly;
 
 	// With one batch nothing can have been acknowledged before it: no line for it.
-	const counts = batchCount > 1 || acknowledged > 0 ? [`Acknowledged: ${acknowledged}`] : [];
-	counts.push(`Not acknowledged: ${notAcknowledged} (still pending at the ERP: the next Get Pending returns them)`);
+	const counts = batchCount > 1 || acknowledged > 0 ? [`Acknowledged: ${acknowledged}.`] : [];
+	counts.push(`Not acknowledged: ${notAcknowledged} (still pending at the ERP: the next Get Pending returns them).`);
 	if (possibly > 0) {
-		counts.push(`Possibly acknowledged: ${possibly} (the ERP may have processed the batch before its answer was lost)`);
+		counts.push(`Possibly acknowledged: ${possibly} (the ERP may have processed the batch before its answer was lost).`);
 	}
-	if (rejected > 0) counts.push(`Refused by the ERP one by one: ${rejected}`);
-	if (invalidCount > 0) counts.push(`Invalid, never sent: ${invalidCount}`);
+	if (rejected > 0) counts.push(`Refused by the ERP one by one: ${rejected}.`);
+	if (invalidCount > 0) counts.push(`Invalid, never sent: ${invalidCount}.`);
 
 	const items = firstItem === lastItem ? `item ${firstItem}` : `items ${firstItem}–${lastItem}`;
 	const description = [
 		...counts,
 		'',
-		`The failed batch held ${items}; it was tried ${plural(attempts, 'time')}.`,
+		`The failed batch held ${items}; it was tried ${times(attempts)}.`,
 		'To send failed records to the Failed output instead of stopping, set the node’s On Error setting to "Continue". Transient failures are already retried inside the node: do not turn on "Retry On Fail", which would resend batches that succeeded.',
 	].join('\n');
 
