@@ -3,6 +3,8 @@
  * in descriptions, units in words, no internal values). editor.ts checks each against what
  * Chromium renders, so a label changed in the node's code without changing it here fails there.
  */
+import { RATE_LIMIT_WAIT_SECONDS_DEFAULT } from '../../nodes/Wangdiantong/core/limits';
+
 export const NODE_NAME = 'Wangdiantong';
 export const SEARCH_TERMS = ['旺店通', 'Wangdiantong'];
 
@@ -24,7 +26,8 @@ export const ACKNOWLEDGE = {
 	],
 	/** What Status must say (hint or description): a record reported with status 1 also leaves on Acknowledged. */
 	statusDescription: /status 1[^.]*Acknowledged/i,
-	rateLimitWaitShows: '31',
+	/** The default as a whole number, never "10.00" (issue 13); the value itself is core/limits.ts's. */
+	rateLimitWaitShows: String(RATE_LIMIT_WAIT_SECONDS_DEFAULT),
 	outputs: ['Acknowledged', 'Failed'],
 };
 
