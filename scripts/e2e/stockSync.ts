@@ -22,11 +22,11 @@
  * queried with; refused changes stay pending; the ticks settle. Prints one line per check; exits
  * 1 on any failure.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT, MockGateway, type StockChange } from '../../test/mock/gateway';
+import { n8nCommand } from './n8nCommand';
 import { parseExecuteOutput, type ExecuteItem, type ExecuteRun } from './executeOutput';
 import { isRefusedSku, StockPlatform } from './stockPlatform';
 
@@ -122,21 +122,8 @@ function plan(changes: readonly StockChange[], limit: number, refusing: boolean)
 	}
 }
 
-/** Runs one n8n CLI command (5 minutes at most); its stdout is kept in <dir>/stock-<label>.out. */
-async function n8n(n8nBin: string, dir: string, label: string, args: string[]): Promise<string> {
-	const out = path.join(dir, `stock-${label}.out`);
-	const status = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(n8nBin, args, { stdio: ['ignore', openSync(out, 'w'), openSync(path.join(dir, `stock-${label}.err`), 'w')] });
-		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-		child.on('error', reject);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			resolve(code);
-		});
-	});
-	if (status !== 0) throw new Error(`n8n ${args[0]} exited ${String(status)} (see ${out})`);
-	return readFileSync(out, 'utf8');
-}
+const n8n = async (n8nBin: string, dir: string, label: string, args: string[]): Promise<string> =>
+	await n8nCommand(n8nBin, dir, `stock-${label}`, args);
 
 type Check = [ok: boolean, what: string, detail: string];
 /** The rec_ids of changes or of items' json, as text: the gateway's and n8n's may differ in type. */

@@ -12,12 +12,12 @@
  * to the platform twice: n8n's Code node ends the loop, our Get Pending never returns a record
  * twice in one execution. Prints one line per check; exits 1 on any failure.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT, MockGateway } from '../../test/mock/gateway';
 import { MockPlatform } from '../../test/mock/platform';
+import { n8nCommand } from './n8nCommand';
 import { parseExecuteOutput } from './executeOutput';
 import { loopWorkflow } from './loopCheck';
 
@@ -27,21 +27,8 @@ const WORKFLOW_ID = 'wdtE2eStuckLoop'; // n8n 1.x: at most 16 characters
 const GET_PENDING = 'Get pending records';
 const NOTIFY = 'REPLACE ME: notify about records the ERP refused';
 
-/** Runs one n8n CLI command (5 minutes at most); its stdout is kept in <dir>/stuck-<label>.out. */
-async function n8n(n8nBin: string, dir: string, label: string, args: string[]): Promise<string> {
-	const out = path.join(dir, `stuck-${label}.out`);
-	const status = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(n8nBin, args, { stdio: ['ignore', openSync(out, 'w'), openSync(path.join(dir, `stuck-${label}.err`), 'w')] });
-		const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-		child.on('error', reject);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			resolve(code);
-		});
-	});
-	if (status !== 0) throw new Error(`n8n ${args[0]} exited ${String(status)} (see ${out})`);
-	return readFileSync(out, 'utf8');
-}
+const n8n = async (n8nBin: string, dir: string, label: string, args: string[]): Promise<string> =>
+	await n8nCommand(n8nBin, dir, `stuck-${label}`, args);
 
 async function main(): Promise<boolean> {
 	const [dir, n8nBin] = process.argv.slice(2);
