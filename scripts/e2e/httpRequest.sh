@@ -7,15 +7,7 @@
 
 step "n8n's HTTP Request node with the credential"
 HTTP_STATE="$WORK/http-mock-state.json"
-setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$HTTP_STATE" \
-	--seed mock-shop=6 --seed e2e-loop-shop=230 >"$WORK/http-mock.log" 2>&1 &
-MOCK_PID=$!
-for _ in $(seq 1 300); do
-	[[ -f "$HTTP_STATE" ]] && break
-	kill -0 "$MOCK_PID" 2>/dev/null || { cat "$WORK/http-mock.log" >&2; exit 1; }
-	sleep 0.1
-done
-[[ -f "$HTTP_STATE" ]] || { echo "the second mock gateway did not start in 30 s" >&2; cat "$WORK/http-mock.log" >&2; exit 1; }
+start_mock "$HTTP_STATE" "$WORK/http-mock.log" --platform --seed mock-shop=6 --seed e2e-loop-shop=230
 read -r HTTP_WORKFLOW_ID HTTP_VERSIONS < <("$TS_NODE" --transpile-only "$E2E/httpRequestCheck.ts" fixtures "$WORK" "$HTTP_STATE" "$N8N_HOME")
 echo "HTTP Request typeVersions $HTTP_VERSIONS, workflow $HTTP_WORKFLOW_ID"
 run_n8n import-http-credentials 300 import:credentials --input="$WORK/http-credentials.json"

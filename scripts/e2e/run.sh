@@ -49,15 +49,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # ---------------------------------------------------------------------------------------------
 step "mock openapi2 gateway"
 STATE="$WORK/mock-state.json"
-setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$STATE" \
-	--seed mock-shop=6 --seed e2e-loop-shop=230 >"$WORK/mock.log" 2>&1 &
-MOCK_PID=$!
-for _ in $(seq 1 300); do
-	[[ -f "$STATE" ]] && break
-	kill -0 "$MOCK_PID" 2>/dev/null || { cat "$WORK/mock.log" >&2; exit 1; }
-	sleep 0.1
-done
-[[ -f "$STATE" ]] || { echo "the mock gateway did not start in 30 s" >&2; cat "$WORK/mock.log" >&2; exit 1; }
+start_mock "$STATE" "$WORK/mock.log" --platform --seed mock-shop=6 --seed e2e-loop-shop=230
 cat "$WORK/mock.log"
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 #   - step 2: builds this package and packs it with `npm pack`, as it would be published;
 #   - step 3: makes a fresh N8N_USER_FOLDER and installs the tarball into <user folder>/.n8n/nodes
 #     the way n8n's own community-package installer does (install_like_n8n);
-#   - exports n8n's settings (each commented) and defines run_n8n and log_message.
+#   - exports n8n's settings (each commented) and defines run_n8n, log_message and start_mock.
 # The caller sets RESULT=PASS when it succeeded (REPORTED when it failed and said so itself).
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -263,3 +263,21 @@ log_message() {
 		| node -e 'require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean).forEach((l) => console.log("n8n: " + JSON.parse(l).message))' || true
 }
 
+
+# Starts the mock openapi2 gateway (test/mock/cli.ts, its own process group) on a free loopback
+# port and waits until it has written its state file: start_mock STATE LOG [CLI flags...]. Sets
+# MOCK_PID, which the EXIT trap stops.
+start_mock() {
+	local state="$1" log="$2"
+	shift 2
+	setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --state "$state" "$@" >"$log" 2>&1 &
+	MOCK_PID=$!
+	for _ in $(seq 1 300); do
+		[[ -f "$state" ]] && return 0
+		kill -0 "$MOCK_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
+		sleep 0.1
+	done
+	echo "the mock gateway did not start in 30 s" >&2
+	cat "$log" >&2
+	exit 1
+}

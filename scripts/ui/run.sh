@@ -76,15 +76,7 @@ STATE="$WORK/mock-state.json"
 LOOP_SHOP=e2e-loop-shop
 # As scripts/e2e/run.sh starts it: the example's 6 records in mock-shop, 230 in the loop shop
 # (Get Pending's run reads those).
-setsid "$TS_NODE" --transpile-only "$REPO/test/mock/cli.ts" --port 0 --platform --state "$STATE" \
-	--seed mock-shop=6 --seed "$LOOP_SHOP=230" >"$WORK/mock.log" 2>&1 &
-MOCK_PID=$!
-for _ in $(seq 1 300); do
-	[[ -f "$STATE" ]] && break
-	kill -0 "$MOCK_PID" 2>/dev/null || { cat "$WORK/mock.log" >&2; exit 1; }
-	sleep 0.1
-done
-[[ -f "$STATE" ]] || { echo "the mock gateway did not start in 30 s" >&2; cat "$WORK/mock.log" >&2; exit 1; }
+start_mock "$STATE" "$WORK/mock.log" --platform --seed mock-shop=6 --seed "$LOOP_SHOP=230"
 cat "$WORK/mock.log"
 
 # ---------------------------------------------------------------------------------------------
