@@ -26,7 +26,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_ACCOUNT, MockGateway, type StockChange } from '../../test/mock/gateway';
-import { n8nCommand } from './n8nCommand';
+import { n8nCommand, printChecks, runCheck, type Check } from './checkProcess';
 import { parseExecuteOutput, type ExecuteItem, type ExecuteRun } from './executeOutput';
 import { isRefusedSku, StockPlatform } from './stockPlatform';
 
@@ -125,7 +125,6 @@ function plan(changes: readonly StockChange[], limit: number, refusing: boolean)
 const n8n = async (n8nBin: string, dir: string, label: string, args: string[]): Promise<string> =>
 	await n8nCommand(n8nBin, dir, `stock-${label}`, args);
 
-type Check = [ok: boolean, what: string, detail: string];
 /** The rec_ids of changes or of items' json, as text: the gateway's and n8n's may differ in type. */
 const recIds = (changes: readonly object[]): string[] => changes.map((change) => String((change as { rec_id?: unknown }).rec_id));
 const ids = (changes: readonly object[]): string => JSON.stringify(recIds(changes));
@@ -260,22 +259,10 @@ async function main(): Promise<boolean> {
 				JSON.stringify(gateway.requests.filter((request) => request.code !== 0).map(({ api, code }) => ({ api, code }))),
 			],
 		);
-		console.log('Stock sync example (stockSync.ts):');
-		// A failure's detail may list a whole round: its start is enough to see what went wrong.
-		const brief = (detail: string): string => (detail.length > 400 ? `${detail.slice(0, 400)}…` : detail);
-		for (const [ok, what, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'}  stock sync: ${what}${ok ? '' : `\n          ${brief(detail)}`}`);
-		return checks.every(([ok]) => ok);
+		return printChecks('Stock sync example (stockSync.ts):', 'stock sync', checks);
 	} finally {
 		await Promise.all([gateway.close(), platform.close()]);
 	}
 }
 
-main().then(
-	(ok) => {
-		if (!ok) process.exitCode = 1;
-	},
-	(error: unknown) => {
-		console.error(`  FAIL  stock sync: ${error instanceof Error ? error.message : String(error)}`);
-		process.exitCode = 1;
-	},
-);
+runCheck('stock sync', main);

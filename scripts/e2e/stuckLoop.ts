@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { DEFAULT_ACCOUNT, MockGateway } from '../../test/mock/gateway';
 import { MockPlatform } from '../../test/mock/platform';
-import { n8nCommand } from './n8nCommand';
+import { n8nCommand, printChecks, runCheck, type Check } from './checkProcess';
 import { parseExecuteOutput } from './executeOutput';
 import { loopWorkflow } from './loopCheck';
 
@@ -56,7 +56,7 @@ async function main(): Promise<boolean> {
 		const notified = (runData[NOTIFY] ?? []).flatMap((nodeRun) => nodeRun.data?.main?.[0] ?? []);
 		const notifiedIds = notified.map((item) => String(item.json.wdtAck?.recId));
 		const sorted = (list: string[]) => JSON.stringify([...list].sort());
-		const checks: Array<[boolean, string, string]> = [
+		const checks: Check[] = [
 			[!run.data?.resultData?.error, 'the workflow ran without error', String(run.data?.resultData?.error?.message)],
 			[
 				JSON.stringify(returned) === '[100,50,0]',
@@ -76,20 +76,10 @@ async function main(): Promise<boolean> {
 			],
 			[platform.received.length === 150, 'the shop platform received 150 shipments: nobody was pushed twice', `it received ${platform.received.length}`],
 		];
-		console.log('Sync loop with records the ERP keeps refusing (stuckLoop.ts):');
-		for (const [ok, what, detail] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'}  stuck records: ${what}${ok ? '' : `\n          ${detail}`}`);
-		return checks.every(([ok]) => ok);
+		return printChecks('Sync loop with records the ERP keeps refusing (stuckLoop.ts):', 'stuck records', checks);
 	} finally {
 		await Promise.all([gateway.close(), platform.close()]);
 	}
 }
 
-main().then(
-	(ok) => {
-		if (!ok) process.exitCode = 1;
-	},
-	(error: unknown) => {
-		console.error(`  FAIL  stuck records: ${error instanceof Error ? error.message : String(error)}`);
-		process.exitCode = 1;
-	},
-);
+runCheck('stuck records', main);
