@@ -28,7 +28,7 @@ import path from 'node:path';
 import { DEFAULT_ACCOUNT, MockGateway, type StockChange } from '../../test/mock/gateway';
 import { n8nCommand, printChecks, runCheck, type Check } from './checkProcess';
 import { parseExecuteOutput, type ExecuteItem, type ExecuteRun } from './executeOutput';
-import { isRefusedSku, StockPlatform } from './stockPlatform';
+import { isRefusedSku, startStockPlatform } from './stockPlatform';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'stock-sync.workflow.json');
 const TRIGGER = 'Every 5 minutes';
@@ -186,7 +186,7 @@ async function main(): Promise<boolean> {
 	const [dir, n8nBin] = process.argv.slice(2);
 	if (!dir || !n8nBin) throw new Error('usage: stockSync.ts <work-dir> <n8n-bin>');
 	const gateway = await MockGateway.start();
-	const platform = await StockPlatform.start();
+	const { platform, setRefusing } = await startStockPlatform();
 	try {
 		const seeded = gateway.seedStockChanges(CHANGES, SHOP).map((change) => ({ ...change }));
 		const { workflow, limit } = stockWorkflow(platform.url);
@@ -206,7 +206,7 @@ async function main(): Promise<boolean> {
 		let round = 0;
 		const plannedPushes: string[] = [];
 		for (const phase of PHASES) {
-			platform.refusing = phase.refusing;
+			setRefusing(phase.refusing);
 			const planned = plan(pending, limit, phase.refusing);
 			plannedPushes.push(...planned.rounds.flatMap((tick) => tick.queried.map((change) => change.spec_no)));
 			const first = round + 1;

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { MockGateway } from '../../test/mock/gateway';
 import { judge, type AckRequest, type Facts, type Kill, type SeededRecord } from './checks';
 import { ExecutionStore, isFinished, type Execution } from './executions';
-import { ScalePlatform } from './platform';
+import { pushesOf, startScalePlatform } from './platform';
 import { N8nProcess } from './processes';
 import { CEILING_PER_MINUTE, RATE_LIMIT, SHOPS, shopOfWorkflow, webhookPathOf, type Shop } from './shops';
 
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
 	const log = (text: string) => console.log(`${stamp(startMs)} ${text}`);
 
 	// 1. The ERP and the platform.
-	const platform = await ScalePlatform.start(Number(opt['platform-port']));
+	const platform = await startScalePlatform(Number(opt['platform-port']));
 	const arrivals = new Map<number, number>();
 	const pushesAt = new Map<number, number>();
 	let beforeProcessing: ((number: number, api: string) => void) | undefined;
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 	gateway.setFaultPlan(({ number, api }) => {
 		// Called as each request arrives, just before the gateway processes it.
 		arrivals.set(number, Date.now());
-		pushesAt.set(number, platform.pushes.length);
+		pushesAt.set(number, platform.received.length);
 		beforeProcessing?.(number, api);
 		return heldAnswers.has(number) ? { kind: 'delay', ms: 4_000, when: 'after' } : undefined;
 	});
@@ -232,7 +232,7 @@ async function main(): Promise<number> {
 			requests: gateway.requests.length,
 			admittedAt: gateway.requests.filter((request) => request.code !== 1012).map((request) => arrivals.get(request.number) ?? Number.NaN),
 			pending: gateway.pending().map((record) => record.rec_id),
-			pushes: platform.pushes,
+			pushes: pushesOf(platform),
 			executions,
 			starts,
 			kill,
