@@ -23,7 +23,9 @@ export class Wangdiantong implements INodeType {
 		icon: { light: 'file:wangdiantong.svg', dark: 'file:wangdiantong.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// The action as people read it, not the internal values ("acknowledge: logisticsSync").
+		// The action as people read it, not the internal values ("acknowledge: logisticsSync"): the
+		// same words as the operations' `action` (actions/*/index.ts). n8n's lint wants the subtitle
+		// written here as one literal, so it cannot be built from those.
 		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : { acknowledge: "Acknowledge records", getPending: "Get pending records" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Logistics sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },

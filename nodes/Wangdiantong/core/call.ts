@@ -47,8 +47,6 @@ export interface CallEnvironment {
 	sleep: (ms: number) => Promise<void>;
 	random: () => number;
 	isCancelled: () => boolean;
-	/** Maps what the transport threw to a failure; defaults to Node/undici/axios error codes. */
-	classifyError?: (error: unknown) => GatewayFailure;
 	/** Called before each retry wait, for logs. Never receives the request. */
 	onRetry?: (event: { label: string; attempt: number; delayMs: number; failure: GatewayFailure }) => void;
 }
@@ -59,7 +57,6 @@ export function retryingCall(send: GatewaySend, env: CallEnvironment): ApiCall {
 }
 
 async function callWithRetries<T>(request: ApiRequest<T>, send: GatewaySend, env: CallEnvironment): Promise<CallResult<T>> {
-	const classify = env.classifyError ?? transportFailure;
 	let earlierAttemptMayHaveLanded = false;
 	// Counted apart: rate limits have their own, larger allowance (retry.ts).
 	const retriesDone = { transient: 0, rateLimited: 0 };
@@ -71,7 +68,7 @@ async function callWithRetries<T>(request: ApiRequest<T>, send: GatewaySend, env
 			if (meaning.ok) return { ok: true, value: meaning.value, attempts: attempt, earlierAttemptMayHaveLanded };
 			failure = meaning.failure;
 		} catch (error) {
-			failure = classify(error);
+			failure = transportFailure(error);
 		}
 		earlierAttemptMayHaveLanded ||= failure.mayHaveBeenProcessed;
 		const givenUp = { ok: false, failure, attempts: attempt, mayHaveLanded: earlierAttemptMayHaveLanded } as const;
