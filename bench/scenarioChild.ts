@@ -4,7 +4,8 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { acknowledgeInBatches } from '../nodes/Wangdiantong/actions/logisticsSync/acknowledge/run';
+import { logisticsAck } from '../nodes/Wangdiantong/actions/logisticsSync/acknowledge/logisticsAck';
+import { runInBatches } from '../nodes/Wangdiantong/core/batched/run';
 import { validateAckRecord } from '../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 import { retryingCall } from '../nodes/Wangdiantong/core/call';
 import { DEFAULT_RETRY_POLICY } from '../nodes/Wangdiantong/core/retry';
@@ -31,7 +32,8 @@ async function runBare(ids: readonly string[], baseUrl: string): Promise<number>
 		});
 		const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 		const start = performance.now();
-		await acknowledgeInBatches({
+		await runInBatches({
+			operation: logisticsAck,
 			records,
 			batchSize: 50,
 			concurrency: 1,

@@ -1,7 +1,8 @@
 /**
  * The protocol core's batch runner against the mock gateway over real HTTP (undici), outside n8n.
  */
-import { acknowledgeInBatches, type AckRunOptions } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/run';
+import { runInBatches, type BatchRunOptions } from '../../nodes/Wangdiantong/core/batched/run';
+import { logisticsAck } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/logisticsAck';
 import { retryingCall, type GatewaySend } from '../../nodes/Wangdiantong/core/call';
 import type { RetryPolicy } from '../../nodes/Wangdiantong/core/retry';
 import type { AckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
@@ -23,7 +24,7 @@ afterEach(async () => {
 const records = (ids: readonly string[], status: 0 | 1 = 0): AckRecord[] =>
 	ids.map((recId) => ({ recId, status, message: '同步成功', messageTruncated: false }));
 
-interface RunOverrides extends Partial<Omit<AckRunOptions, 'call'>> {
+interface RunOverrides extends Partial<Omit<BatchRunOptions<AckRecord>, 'call' | 'operation'>> {
 	send?: GatewaySend;
 	retry?: RetryPolicy;
 	sleep?: (ms: number) => Promise<void>;
@@ -32,7 +33,8 @@ interface RunOverrides extends Partial<Omit<AckRunOptions, 'call'>> {
 function run(list: AckRecord[], { send, retry, ...overrides }: RunOverrides = {}) {
 	const sleep = overrides.sleep ?? (async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms)));
 	const isCancelled = overrides.isCancelled ?? (() => false);
-	return acknowledgeInBatches({
+	return runInBatches({
+		operation: logisticsAck,
 		records: list,
 		batchSize: 50,
 		concurrency: 1,
@@ -55,7 +57,7 @@ const ackRequests = () => gateway.requests.filter((r) => r.api === 'logistics_sy
 test('237 records go in 5 signed batches, in order, and the gateway ledgers every one', async () => {
 	const ids = gateway.seedPending(237).map((r) => r.rec_id);
 	const result = await run(records(ids));
-	expect(result.outcomes.every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect(result.outcomes.every((o) => o.kind === 'accepted')).toBe(true);
 	expect(ackRequests().map((r) => JSON.parse(r.params.logistics_list).length)).toEqual([50, 50, 50, 50, 37]);
 	expect(gateway.ledger.map((e) => e.recId)).toEqual(ids);
 	expect(gateway.pending()).toHaveLength(0);
@@ -66,10 +68,10 @@ test('records the gateway refuses are rejected with its text; the rest are ackno
 	gateway.addAcknowledged([{ rec_id: '777' }]);
 	const result = await run(records([a, '999999', b, '777']));
 	expect(result.outcomes).toEqual([
-		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
+		{ kind: 'accepted', byEarlierAttempt: false, noLongerPending: false },
 		{ kind: 'rejected', error: '记录不存在' },
-		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
-		{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: true },
+		{ kind: 'accepted', byEarlierAttempt: false, noLongerPending: false },
+		{ kind: 'accepted', byEarlierAttempt: false, noLongerPending: true },
 	]);
 });
 
@@ -78,7 +80,7 @@ test('a 502 and a garbled answer are retried, each attempt signed with its own t
 	gateway.injectFault({ kind: 'http', status: 502 }, { times: 1 });
 	gateway.injectFault({ kind: 'non_json', when: 'before' }, { times: 1 });
 	const result = await run(records(ids));
-	expect(result.outcomes.every((o) => o.kind === 'acknowledged' && !o.byEarlierAttempt)).toBe(true);
+	expect(result.outcomes.every((o) => o.kind === 'accepted' && !o.byEarlierAttempt)).toBe(true);
 	expect(ackRequests()).toHaveLength(3);
 	expect(gateway.ledger).toHaveLength(3);
 });
@@ -88,8 +90,8 @@ test('a reset after the gateway processed the batch: the retry confirms it inste
 	gateway.injectFault({ kind: 'reset', when: 'after' }, { times: 1 });
 	const result = await run(records(ids));
 	expect(result.outcomes).toEqual([
-		{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true },
-		{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true },
+		{ kind: 'accepted', byEarlierAttempt: true, noLongerPending: true },
+		{ kind: 'accepted', byEarlierAttempt: true, noLongerPending: true },
 	]);
 	expect(gateway.ledger.map((e) => e.recId)).toEqual(ids); // once each, by the first attempt
 });
@@ -98,7 +100,7 @@ test('an answer slower than the timeout is retried; the late-processed batch is 
 	const ids = gateway.seedPending(1).map((r) => r.rec_id);
 	gateway.injectFault({ kind: 'delay', ms: 1000, when: 'after' }, { times: 1 });
 	const result = await run(records(ids));
-	expect(result.outcomes).toEqual([{ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true }]);
+	expect(result.outcomes).toEqual([{ kind: 'accepted', byEarlierAttempt: true, noLongerPending: true }]);
 });
 
 test('rate limiting (1012) waits the rate-limit delay and then succeeds', async () => {
@@ -110,7 +112,7 @@ test('rate limiting (1012) waits the rate-limit delay and then succeeds', async 
 			waits.push(ms);
 		},
 	});
-	expect(result.outcomes[0].kind).toBe('acknowledged');
+	expect(result.outcomes[0].kind).toBe('accepted');
 	expect(waits).toEqual([32, 32]); // round(30 ms × (1 + 0.1 × 0.5 jitter)), not the 5 ms backoff
 });
 
@@ -121,7 +123,7 @@ test('a batch rate-limited more often than Retries keeps waiting its turn and go
 	gateway.injectFault({ kind: 'http', status: 503 }, { times: 3 }); // transient retries: still 3 of their own
 	const waits: number[] = [];
 	const result = await run(records(ids), { sleep: async (ms) => void waits.push(ms) });
-	expect(result.outcomes.map((o) => o.kind)).toEqual(['acknowledged', 'acknowledged']);
+	expect(result.outcomes.map((o) => o.kind)).toEqual(['accepted', 'accepted']);
 	expect(ackRequests()).toHaveLength(12);
 	expect(waits.filter((ms) => ms === 32)).toHaveLength(8);
 });
@@ -157,7 +159,7 @@ test('stop on batch failure: the run ends at the failed batch and says which one
 	gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'http', status: 500 } : undefined));
 	const result = await run(records(ids), { stopOnBatchFailure: true, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, rateLimitDelayMs: 1 } });
 	expect(result.stoppedBy).toMatchObject({ batchNumber: 2, batchCount: 3, firstRecord: 50, recordCount: 50, attempts: 1 });
-	expect(result.outcomes.slice(0, 50).every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect(result.outcomes.slice(0, 50).every((o) => o.kind === 'accepted')).toBe(true);
 	expect(result.outcomes.slice(100).every((o) => o.kind === 'not_sent')).toBe(true);
 	expect(ackRequests()).toHaveLength(2);
 });
@@ -165,7 +167,7 @@ test('stop on batch failure: the run ends at the failed batch and says which one
 test('with concurrency 3 every record is still acknowledged exactly once', async () => {
 	const ids = gateway.seedPending(500).map((r) => r.rec_id);
 	const result = await run(records(ids), { concurrency: 3, batchSize: 20 });
-	expect(result.outcomes.every((o) => o.kind === 'acknowledged')).toBe(true);
+	expect(result.outcomes.every((o) => o.kind === 'accepted')).toBe(true);
 	expect([...gateway.ledger.map((e) => e.recId)].sort()).toEqual([...ids].sort());
 });
 

@@ -1,6 +1,10 @@
-import { logisticsListJson, readPerRecordErrors } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/batch';
-import { outcomesForAnsweredBatch } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/outcome';
+import { outcomesForAnsweredBatch as outcomesFor, readPerRecordErrors as readErrors } from '../../nodes/Wangdiantong/core/batched/answer';
+import { logisticsAck, logisticsListJson } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/logisticsAck';
 import type { AckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
+
+const readPerRecordErrors = (data: Record<string, unknown>) => readErrors(logisticsAck, data);
+const outcomesForAnsweredBatch = (records: AckRecord[], errors: Map<string, string>, earlier: boolean) =>
+	outcomesFor(logisticsAck, records, errors, earlier);
 
 const record = (recId: string, status: 0 | 1 = 0, message?: string): AckRecord => ({
 	recId,
@@ -21,7 +25,7 @@ describe('per-record errors', () => {
 	test('absent, null or empty errors mean every record was accepted', () => {
 		for (const errors of [undefined, null, '', []]) {
 			const read = readPerRecordErrors({ code: 0, errors });
-			expect(read).toEqual({ ok: true, errors: new Map() });
+			expect(read).toEqual({ ok: true, value: new Map() });
 		}
 	});
 
@@ -34,7 +38,7 @@ describe('per-record errors', () => {
 				{ rec_id: '6', error: 'B' },
 			],
 		});
-		expect(read.ok && [...read.errors]).toEqual([
+		expect(read.ok && [...read.value]).toEqual([
 			['5', '记录不存在'],
 			['6', 'A'],
 		]);
@@ -42,7 +46,7 @@ describe('per-record errors', () => {
 
 	test('entries whose rec_id is no record id at all name none of the batch and change nothing', () => {
 		const read = readPerRecordErrors({ code: 0, errors: [{ rec_id: 'abc', error: 'x' }, { rec_id: -3, error: 'y' }] });
-		expect(read).toEqual({ ok: true, errors: new Map() });
+		expect(read).toEqual({ ok: true, value: new Map() });
 	});
 
 	test.each([[{ error: 'no id' }], ['garbage'], [{ rec_id: '', error: 'x' }], [{ rec_id: null, error: 'x' }]])(
@@ -71,7 +75,7 @@ describe('outcomes of an answered batch', () => {
 	test('records in errors are rejected with the ERP text; errors for other ids change nothing', () => {
 		const outcomes = outcomesForAnsweredBatch(batch, new Map([...errors, ['99', 'x']]), false);
 		expect(outcomes.slice(0, 2)).toEqual([
-			{ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: false },
+			{ kind: 'accepted', byEarlierAttempt: false, noLongerPending: false },
 			{ kind: 'rejected', error: '记录不存在' },
 		]);
 	});
@@ -79,12 +83,12 @@ describe('outcomes of an answered batch', () => {
 	test('"not pending" is never a refusal: an earlier ack took the record, even with no lost answer in this run', () => {
 		// A worker that died during Acknowledge had this record accepted; n8n ran the node again.
 		const outcomes = outcomesForAnsweredBatch(batch, errors, false);
-		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: false, noLongerPending: true });
+		expect(outcomes[2]).toEqual({ kind: 'accepted', byEarlierAttempt: false, noLongerPending: true });
 	});
 
 	test('after an attempt that may have landed, "not pending" means the earlier attempt acknowledged it', () => {
 		const outcomes = outcomesForAnsweredBatch(batch, errors, true);
-		expect(outcomes[2]).toEqual({ kind: 'acknowledged', byEarlierAttempt: true, noLongerPending: true });
+		expect(outcomes[2]).toEqual({ kind: 'accepted', byEarlierAttempt: true, noLongerPending: true });
 		expect(outcomes[1]).toEqual({ kind: 'rejected', error: '记录不存在' });
 	});
 });
@@ -99,6 +103,6 @@ test('a per-record error that echoes the request never carries its sign into the
 		],
 	});
 	expect(read.ok).toBe(true);
-	const texts = read.ok ? [...read.errors.values()] : [];
+	const texts = read.ok ? [...read.value.values()] : [];
 	expect(texts).toEqual(['参数错误: sid=s1&sign=[redacted]&timestamp=1', '校验失败 [redacted]']);
 });

@@ -1,4 +1,5 @@
-import { planAcknowledgement } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/plan';
+import { planBatches } from '../../nodes/Wangdiantong/core/batched/plan';
+import { logisticsAck } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/logisticsAck';
 import { MESSAGE_MAX_CODE_POINTS } from '../../nodes/Wangdiantong/core/limits';
 import { validateAckRecord } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/record';
 
@@ -84,6 +85,9 @@ describe('validating one ack record', () => {
 });
 
 describe('planning a run', () => {
+	const planAcknowledgement = (values: Array<{ recId: unknown; status: unknown; message: unknown }>) =>
+		planBatches(logisticsAck, values.map(({ recId, status, message }) => ({ rec_id: recId, status, message })));
+
 	test('splits valid records from invalid items, keeping item indexes and order', () => {
 		const plan = planAcknowledgement([
 			{ recId: '1', status: 0, message: 'ok' },

@@ -13,8 +13,8 @@ import {
 	type GenericValue,
 } from 'n8n-workflow';
 
-import { fieldReading } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/fieldReference';
-import { readParameter } from '../../nodes/Wangdiantong/actions/logisticsSync/acknowledge/items';
+import { fieldReading } from '../../nodes/Wangdiantong/actions/batched/fieldReference';
+import { readParameter } from '../../nodes/Wangdiantong/actions/batched/items';
 import { createRegistry, runWorkflow } from '../harness';
 import { ackWorkflow } from './ackWorkflow';
 

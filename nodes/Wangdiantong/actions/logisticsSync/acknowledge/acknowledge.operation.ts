@@ -4,24 +4,20 @@
  * (Acknowledged), all others on output 1 (Failed) with the reason — or, with On Error = Stop, a
  * failed batch stops the node with an error that says what was and was not acknowledged.
  */
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_MAX_CODE_POINTS } from '../../../core/limits';
-import { apiCaller, executionClock } from '../../../transport';
-import { keepMessage } from '../../../transport/nodeError';
-import { readMappings } from './items';
-import { acknowledgeOptions, readAcknowledgeSettings } from './options';
-import { forAgent, routeItems } from './outputs';
-import { planAcknowledgement } from './plan';
-import { acknowledgeInBatches } from './run';
-import { batchFailureError } from './stopError';
+import { BATCH_SIZE_DEFAULT, BATCH_SIZE_MAX, MESSAGE_MAX_CODE_POINTS } from '../../../core/limits';
+import { executeBatched } from '../../batched/execute';
+import { batchOptions } from '../../batched/options';
+import { logisticsAck } from './logisticsAck';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['acknowledge'] } };
+
+const batchSize = {
+	max: BATCH_SIZE_MAX,
+	default: BATCH_SIZE_DEFAULT,
+	why: `The ERP times out on large batches; ${BATCH_SIZE_DEFAULT} is the vendor’s advice`,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -52,39 +48,9 @@ export const description: INodeProperties[] = [
 		displayOptions: showFor,
 		description: `Optional note ERP users see in the 物流同步 screen, such as the platform’s error. Cut to ${MESSAGE_MAX_CODE_POINTS} characters.`,
 	},
-	acknowledgeOptions,
+	batchOptions({ displayOptions: showFor, batchSize, fieldNames: ['rec_id', 'status', 'message'] }),
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const settings = readAcknowledgeSettings(this);
-	const plan = planAcknowledgement(readMappings(this, items));
-
-	if (settings.stopOnInvalidItem && plan.invalid.length > 0) {
-		const [first] = plan.invalid;
-		const message = `Item ${first.itemIndex}: ${first.error}`;
-		const error = new NodeOperationError(this.getNode(), message, {
-			itemIndex: first.itemIndex,
-			description: `${plan.invalid.length} item(s) are invalid; nothing was sent. Fix the mapping, or set Options → Invalid Items to "Send to Failed Output".`,
-		});
-		throw keepMessage(error, message);
-	}
-
-	const run = await acknowledgeInBatches({
-		records: plan.records.map((planned) => planned.record),
-		batchSize: settings.batchSize,
-		concurrency: settings.concurrency,
-		pauseBetweenBatchesMs: settings.pauseBetweenBatchesMs,
-		stopOnBatchFailure: !this.continueOnFail(),
-		call: apiCaller(this)(settings),
-		...executionClock(this),
-	});
-
-	if (run.stoppedBy) {
-		throw batchFailureError(this.getNode(), run.stoppedBy, plan.records, run.outcomes, plan.invalid.length);
-	}
-
-	const routed = routeItems(items, plan, run.outcomes);
-	if (this.getNode().type.endsWith('Tool')) return [forAgent(routed), []];
-	return [routed.acknowledged, routed.failed];
+	return await executeBatched(this, logisticsAck, batchSize);
 }

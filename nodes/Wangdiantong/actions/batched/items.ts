@@ -1,17 +1,11 @@
 /**
- * Reading the rec_id / status / message mappings of every input item.
+ * Reading an operation's field mappings (rec_id, status… as the user mapped them) for every input item.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { BatchedOperation, MappedValues } from '../../core/batched/operation';
+import type { UnreadableValues } from '../../core/batched/plan';
 import { fieldReading, readField, type FieldReading } from './fieldReference';
-import type { MappedValues, UnreadableValues } from './plan';
-import type { AckField } from './record';
-
-const FIELDS: ReadonlyArray<{ parameter: keyof MappedValues; field: AckField }> = [
-	{ parameter: 'recId', field: 'rec_id' },
-	{ parameter: 'status', field: 'status' },
-	{ parameter: 'message', field: 'message' },
-];
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -37,27 +31,29 @@ export function readParameter(
 }
 
 /**
- * One entry per input item. An expression that throws for one item (a typo, a missing nested
- * field) makes that item unreadable instead of failing the whole run.
+ * One entry per input item, by field name. An expression that throws for one item (a typo, a
+ * missing nested field) makes that item unreadable instead of failing the whole run.
  */
-export function readMappings(
+export function readMappings<R>(
 	context: IExecuteFunctions,
+	operation: BatchedOperation<R>,
 	items: readonly INodeExecutionData[],
 ): Array<MappedValues | UnreadableValues> {
 	const { parameters } = context.getNode();
-	const readings = FIELDS.map(({ parameter }) => fieldReading(parameters[parameter]));
+	const { mappings } = operation;
+	const readings = mappings.map(({ parameter }) => fieldReading(parameters[parameter]));
 	return items.map((item, itemIndex) => {
-		const mapped: Partial<MappedValues> = {};
-		for (let i = 0; i < FIELDS.length; i++) {
-			const { parameter, field } = FIELDS[i];
+		const mapped: Record<string, unknown> = {};
+		for (let i = 0; i < mappings.length; i++) {
+			const { parameter, field } = mappings[i];
 			try {
-				mapped[parameter] = readParameter(context, parameter, readings[i], item, itemIndex);
+				mapped[field] = readParameter(context, parameter, readings[i], item, itemIndex);
 			} catch (error) {
 				return {
 					unreadable: { field, error: `${field} could not be read: its mapping expression failed: ${errorText(error)}` },
 				};
 			}
 		}
-		return mapped as MappedValues;
+		return mapped;
 	});
 }

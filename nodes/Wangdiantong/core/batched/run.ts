@@ -1,18 +1,18 @@
 /**
- * Sending acknowledgements in signed batches and deciding each record's outcome.
+ * Sending records in signed batches and deciding each record's outcome.
  *
  * Pure orchestration: the gateway call (with its retries), the clock (`sleep`) and cancellation
  * come from the caller, so the same code runs inside n8n (through its HTTP helper) and in tests
  * and benchmarks (through undici).
  */
-import type { ApiCall } from '../../../core/call';
-import type { GatewayFailure } from '../../../core/failure';
-import { logisticsListJson, readPerRecordErrors } from './batch';
-import { outcomesForAnsweredBatch, type RecordOutcome } from './outcome';
-import type { AckRecord } from './record';
+import type { ApiCall } from '../call';
+import type { GatewayFailure } from '../failure';
+import { batchAnswerReader, type RecordOutcome } from './answer';
+import type { BatchedOperation } from './operation';
 
-export interface AckRunOptions {
-	records: readonly AckRecord[];
+export interface BatchRunOptions<R> {
+	operation: BatchedOperation<R>;
+	records: readonly R[];
 	batchSize: number;
 	/** Batches in flight at once. 1 keeps strict input order on the wire. */
 	concurrency: number;
@@ -37,7 +37,7 @@ export interface BatchFailure {
 	attempts: number;
 }
 
-export interface AckRunResult {
+export interface BatchRunResult {
 	/** Aligned with `records`. */
 	outcomes: RecordOutcome[];
 	/** The failed batch that stopped the run, when `stopOnBatchFailure` is set. */
@@ -45,23 +45,17 @@ export interface AckRunResult {
 	cancelled: boolean;
 }
 
-async function sendBatch(records: readonly AckRecord[], batchNumber: number, call: ApiCall) {
+async function sendBatch<R>(operation: BatchedOperation<R>, records: readonly R[], batchNumber: number, call: ApiCall) {
 	return await call({
-		script: 'logistics_sync_ack.php',
-		// Serialised once: every attempt sends (and signs) the very same text.
-		params: { logistics_list: logisticsListJson(records) },
-		read: (data, earlierAttemptMayHaveLanded) => {
-			const errors = readPerRecordErrors(data);
-			return errors.ok
-				? { ok: true, value: outcomesForAnsweredBatch(records, errors.errors, earlierAttemptMayHaveLanded) }
-				: errors;
-		},
+		script: operation.script,
+		params: operation.batchParams(records),
+		read: batchAnswerReader(operation, records),
 		label: `batch ${batchNumber}`,
 	});
 }
 
-export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckRunResult> {
-	const { records, batchSize } = options;
+export async function runInBatches<R>(options: BatchRunOptions<R>): Promise<BatchRunResult> {
+	const { operation, records, batchSize } = options;
 	const outcomes: Array<RecordOutcome | undefined> = new Array(records.length);
 	const batchCount = Math.ceil(records.length / batchSize);
 	let nextBatch = 0;
@@ -80,7 +74,7 @@ export async function acknowledgeInBatches(options: AckRunOptions): Promise<AckR
 			const batchIndex = nextBatch++;
 			const first = batchIndex * batchSize;
 			const batch = records.slice(first, first + batchSize);
-			const result = await sendBatch(batch, batchIndex + 1, options.call);
+			const result = await sendBatch(operation, batch, batchIndex + 1, options.call);
 			if (result.ok) {
 				result.value.forEach((outcome, i) => (outcomes[first + i] = outcome));
 				continue;
