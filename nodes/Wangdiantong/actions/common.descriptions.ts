@@ -2,7 +2,7 @@
  * Options that several operations offer (request timeout, retries and their waits), described
  * once and read once, with their defaults and limits from core/limits.ts.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	clampInteger,
@@ -82,4 +82,17 @@ export function readCallSettings(options: CallOptionValues): CallSettings {
 /** n8n lists a collection's options in the order given; its own nodes keep them alphabetical. */
 export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
 	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en'));
+}
+
+/** An operation's Options collection, its options alphabetical as in n8n's own nodes. */
+export function optionsCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options: byDisplayName(options),
+	};
 }

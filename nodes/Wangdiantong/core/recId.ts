@@ -13,7 +13,8 @@ import { describeValue } from './text';
 
 const DIGITS = /^[0-9]+$/;
 
-export function recIdFromInput(value: unknown): { recId: string } | { error: string } {
+/** `query`: the script the id comes from, named in the errors ("logistics_sync_query"). */
+export function recIdFromInput(value: unknown, query = 'logistics_sync_query'): { recId: string } | { error: string } {
 	// `describeValue` only on the error paths: formatting every valid record's id would be waste.
 	if (typeof value === 'number') {
 		if (!Number.isInteger(value) || value <= 0) {
@@ -21,7 +22,7 @@ export function recIdFromInput(value: unknown): { recId: string } | { error: str
 		}
 		if (!Number.isSafeInteger(value)) {
 			return {
-				error: `rec_id ${describeValue(value)} is beyond 2^53 and may already have been rounded: pass rec_id as text, exactly as logistics_sync_query returned it`,
+				error: `rec_id ${describeValue(value)} is beyond 2^53 and may already have been rounded: pass rec_id as text, exactly as ${query} returned it`,
 			};
 		}
 		return { recId: String(value) };
@@ -33,7 +34,7 @@ export function recIdFromInput(value: unknown): { recId: string } | { error: str
 		const trimmed = value.trim();
 		if (!DIGITS.test(trimmed)) {
 			return {
-				error: `rec_id must be a string of digits (the rec_id from logistics_sync_query), got ${describeValue(value)}`,
+				error: `rec_id must be a string of digits (the rec_id from ${query}), got ${describeValue(value)}`,
 			};
 		}
 		if (/^0+$/.test(trimmed)) return { error: `rec_id must be positive, got ${describeValue(value)}` };

@@ -5,7 +5,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 
 import { clampInteger, CONCURRENCY_DEFAULT, CONCURRENCY_MAX, WAIT_MS_MAX } from '../../core/limits';
 import type { CallSettings } from '../../transport';
-import { byDisplayName, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../common.descriptions';
+import { optionsCollection, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../common.descriptions';
 
 /** What differs between the operations' Options: where they show, and their batch limits. */
 export interface BatchOptionsSpec {
@@ -26,61 +26,53 @@ function orList(names: readonly string[]): string {
 
 export function batchOptions({ displayOptions, batchSize, fieldNames }: BatchOptionsSpec): INodeProperties {
 	const { max, default: batchSizeDefault, why } = batchSize;
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: byDisplayName([
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: max },
-				default: batchSizeDefault,
-				description: `Records per signed request (1–${max}). ${why}.`,
-			},
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: CONCURRENCY_MAX },
-				default: CONCURRENCY_DEFAULT,
-				description: 'Batches sent at the same time',
-				hint: 'Above 1, batches may reach the ERP out of order, and the ERP rate-limits each appkey (about 60 calls a minute). Raise with care.',
-			},
-			{
-				displayName: 'Invalid Items',
-				name: 'invalidItems',
-				type: 'options',
-				options: [
-					{
-						name: 'Send to Failed Output',
-						value: 'failedOutput',
-						description: `Items without a usable ${orList(fieldNames)} leave on Failed with the reason`,
-					},
-					{
-						name: 'Stop the Workflow',
-						value: 'stop',
-						description: 'Fail before anything is sent, naming the first invalid item',
-					},
-				],
-				default: 'failedOutput',
-			},
-			{
-				displayName: 'Pause Between Batches',
-				name: 'pauseBetweenBatches',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Milliseconds to wait after each batch, to stay under the ERP’s rate limit on large runs',
-			},
-			requestTimeoutOption('How long to wait for the ERP’s answer to one batch before retrying it'),
-			...retryOptions('batch'),
-		]),
-	};
+	return optionsCollection(displayOptions, [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: max },
+			default: batchSizeDefault,
+			description: `Records per signed request (1–${max}). ${why}.`,
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: CONCURRENCY_MAX },
+			default: CONCURRENCY_DEFAULT,
+			description: 'Batches sent at the same time',
+			hint: 'Above 1, batches may reach the ERP out of order, and the ERP rate-limits each appkey (about 60 calls a minute). Raise with care.',
+		},
+		{
+			displayName: 'Invalid Items',
+			name: 'invalidItems',
+			type: 'options',
+			options: [
+				{
+					name: 'Send to Failed Output',
+					value: 'failedOutput',
+					description: `Items without a usable ${orList(fieldNames)} leave on Failed with the reason`,
+				},
+				{
+					name: 'Stop the Workflow',
+					value: 'stop',
+					description: 'Fail before anything is sent, naming the first invalid item',
+				},
+			],
+			default: 'failedOutput',
+		},
+		{
+			displayName: 'Pause Between Batches',
+			name: 'pauseBetweenBatches',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Milliseconds to wait after each batch, to stay under the ERP’s rate limit on large runs',
+		},
+		requestTimeoutOption('How long to wait for the ERP’s answer to one batch before retrying it'),
+		...retryOptions('batch'),
+	]);
 }
 
 export interface BatchSettings extends CallSettings {

@@ -17,7 +17,7 @@ import type { Interpretation } from '../../../core/call';
 import { describeFailure, type GatewayFailure } from '../../../core/failure';
 import { apiCaller, type CallSettings } from '../../../transport';
 import { gatewayError, keepMessage } from '../../../transport/nodeError';
-import { byDisplayName, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../../common.descriptions';
+import { optionsCollection, readCallSettings, requestTimeoutOption, retryOptions, type CallOptionValues } from '../../common.descriptions';
 import { paramsFromJson, paramsFromPairs, type ParameterPair, type ParamsCheck } from './params';
 import { failureNotes, refusesEveryCall } from './refusals';
 import { checkScriptName } from './script';
@@ -81,26 +81,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...showFor.show, sendParametersAs: ['json'] } },
 		description: 'One JSON object. Object and list values are sent as their JSON text (as in logistics_list), numbers and true/false as text, null not at all. Integers beyond 2^53 keep every digit.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: showFor,
-		options: byDisplayName([
-			{
-				displayName: 'Split Into Items',
-				name: 'splitInto',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. trades',
-				description: 'The name of a list field of the answer (trades, stock_change_list, …): one output item per element instead of the whole answer. A missing or empty list gives no items.',
-			},
-			requestTimeoutOption('How long to wait for the ERP’s answer to one call before retrying it'),
-			...retryOptions('call'),
-		]),
-	},
+	optionsCollection(showFor, [
+		{
+			displayName: 'Split Into Items',
+			name: 'splitInto',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. trades',
+			description: 'The name of a list field of the answer (trades, stock_change_list, …): one output item per element instead of the whole answer. A missing or empty list gives no items.',
+		},
+		requestTimeoutOption('How long to wait for the ERP’s answer to one call before retrying it'),
+		...retryOptions('call'),
+	]),
 ];
 
 interface ApiCallOptions extends CallOptionValues {
