@@ -1,6 +1,7 @@
 /** Resource → operation pairs: a misspelt operation in the router is a compile error. */
 type NodeMap = {
 	logisticsSync: 'acknowledge' | 'getPending';
+	stockSync: 'acknowledge' | 'getChanges';
 	api: 'call';
 };
 

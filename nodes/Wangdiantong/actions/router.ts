@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import * as api from './api';
 import * as logisticsSync from './logisticsSync';
+import * as stockSync from './stockSync';
 import type { WangdiantongType } from './node.type';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -14,6 +15,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	switch (wangdiantong.resource) {
 		case 'logisticsSync':
 			return await logisticsSync[wangdiantong.operation].execute.call(this);
+		case 'stockSync':
+			return await stockSync[wangdiantong.operation].execute.call(this);
 		case 'api':
 			return await api[wangdiantong.operation].execute.call(this);
 		default:
