@@ -9,6 +9,9 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
  * it there threw a TypeError that was taken for a cancellation, so every rate-limit wait was
  * skipped (found by `npm run bench:n8n` on n8n 2.40.7).
  */
+/** The longest single timer a wait sets (see below). */
+const SLEEP_STEP_MS = 1000;
+
 export function cancellableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
 	return async (ms) => {
 		if (ms <= 0 || signal?.aborted) return;
@@ -19,7 +22,11 @@ export function cancellableSleep(signal: AbortSignal | undefined): (ms: number) 
 			signal.addEventListener('abort', onAbort, { once: true });
 		});
 		try {
-			await Promise.race([sleep(ms), cancelled]);
+			// In steps: `sleep` cannot be cleared, so a cancelled wait leaves its timer running;
+			// a step of at most a second is all that outlives the cancel, not a 10 s rate-limit wait.
+			for (let left = ms; left > 0 && !signal.aborted; left -= SLEEP_STEP_MS) {
+				await Promise.race([sleep(Math.min(left, SLEEP_STEP_MS)), cancelled]);
+			}
 		} finally {
 			signal.removeEventListener('abort', onAbort);
 		}
