@@ -1,17 +1,17 @@
 /**
  * The gateway's database: known shops, logistics records (pending or already acknowledged), the
  * ledger of accepted acks, and the stock changes waiting to be pushed. rec_ids are canonical digit
- * strings throughout, ordered by length then text, so ids beyond 2^53 never pass through a number.
+ * strings throughout (ids.ts).
  *
  * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
  * gateway looks the same on every run. Field types vary on purpose, as on the wire: ids are
  * strings of digits, while `is_part_sync`, `logistics_type` and `platform_id` are numbers.
  */
+import { byRecId, canonicalRecId, digits, hash, RecIdSequence } from './ids';
 import type { LedgerEntry, LogisticsRecord, RecordInput, StockChange } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
 
-const FIRST_REC_ID = 100001n;
 const DEFAULT_SHOP = 'mock-shop';
 
 const CARRIERS = [
@@ -24,32 +24,10 @@ const CARRIERS = [
 	['中国邮政EMS', 9, 'EMS', 'E'],
 ] as const;
 
-/** FNV-1a over the text: a stable source of "random" digits per record. */
-function hash(text: string, salt: number): number {
-	let h = 0x811c9dc5 ^ salt;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-	return h >>> 0;
-}
-
-function digits(seed: string, salt: number, count: number): string {
-	let out = '';
-	for (let round = 0; out.length < count; round++) out += String(hash(seed, salt + round));
-	return out.slice(0, count);
-}
-
 /** `yyyy-MM-dd HH:mm:ss` in Beijing time (UTC+8, no daylight saving). */
 function beijingTime(ms: number): string {
 	return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
-
-/** A rec_id written canonically: digits only, no leading zeros; undefined if not an id at all. */
-export function canonicalRecId(raw: string | number | bigint): string | undefined {
-	const text = typeof raw === 'string' ? raw.trim() : raw.toString();
-	return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : undefined;
-}
-
-const byRecId = (a: { rec_id: string }, b: { rec_id: string }): number =>
-	a.rec_id.length - b.rec_id.length || (a.rec_id < b.rec_id ? -1 : a.rec_id > b.rec_id ? 1 : 0);
 
 /** A full record for `recId`, with any fields of `input` (but its rec_id) taking precedence. */
 function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordInput): LogisticsRecord {
@@ -73,7 +51,7 @@ function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordI
 export class GatewayStore {
 	private readonly records = new Map<string, { record: LogisticsRecord; pending: boolean }>();
 	readonly shops = new Set<string>();
-	private nextRecId = FIRST_REC_ID;
+	private readonly ids = new RecIdSequence();
 	/** Pending records whose acks are refused every time: they stay in the pool for ever. */
 	private readonly locked = new Set<string>();
 	/** Stock changes waiting for `api_goods_stock_change_ack`, by rec_id. */
@@ -99,13 +77,7 @@ export class GatewayStore {
 
 	private add(inputs: readonly RecordInput[], pending: boolean): LogisticsRecord[] {
 		return inputs.map((input) => {
-			const given = input.rec_id === undefined ? undefined : canonicalRecId(input.rec_id);
-			if (input.rec_id !== undefined && given === undefined) {
-				throw new Error(`rec_id must be a string of digits, got ${String(input.rec_id)}`);
-			}
-			const recId = given ?? `${this.nextRecId++}`;
-			// Keep generated ids clear of explicit ones.
-			if (BigInt(recId) >= this.nextRecId) this.nextRecId = BigInt(recId) + 1n;
+			const recId = this.ids.take(input.rec_id);
 			const record = makeRecord(recId, input.shop_no ?? DEFAULT_SHOP, this.clock(), input);
 			this.shops.add(record.shop_no);
 			this.records.set(recId, { record, pending });
@@ -117,7 +89,7 @@ export class GatewayStore {
 	seedPending(count: number, options: { shopNo?: string; firstRecId?: bigint | string | number } = {}): LogisticsRecord[] {
 		const shopNo = options.shopNo ?? DEFAULT_SHOP;
 		this.addShop(shopNo);
-		if (options.firstRecId !== undefined) this.nextRecId = BigInt(options.firstRecId);
+		if (options.firstRecId !== undefined) this.ids.restartAt(options.firstRecId);
 		return this.addPending(Array.from({ length: count }, () => ({ shop_no: shopNo })));
 	}
 
@@ -125,7 +97,7 @@ export class GatewayStore {
 	seedStockChanges(count: number, shopNo = DEFAULT_SHOP): StockChange[] {
 		this.addShop(shopNo);
 		return Array.from({ length: count }, () => {
-			const recId = `${this.nextRecId++}`;
+			const recId = this.ids.take(undefined);
 			const goodsNo = `G${digits(recId, 7, 6)}`;
 			const change: StockChange = {
 				rec_id: recId, shop_no: shopNo, platform_id: 1, goods_no: goodsNo,
@@ -177,6 +149,6 @@ export class GatewayStore {
 	reset(): void {
 		for (const part of [this.locked, this.records, this.shops, this.stock]) part.clear();
 		this.ledger.length = 0;
-		this.nextRecId = FIRST_REC_ID;
+		this.ids.restartAt();
 	}
 }
