@@ -1,6 +1,7 @@
 /**
  * What the scripts answer: the ledger of logistics acks exactly (what the product's tests count),
- * rec_ids beyond 2^53, the answer shapes a client meets, canned answers and the stock-sync pair.
+ * rec_ids beyond 2^53, the answer shapes a client meets and canned answers. The stock-sync pair:
+ * stockPool.test.ts.
  */
 import { MockGateway, type MockGatewayOptions } from '../mock/gateway';
 import { LIMIT_INVALID, MESSAGE_TOO_LONG, NOT_PENDING, RECORD_NOT_FOUND, STATUS_INVALID } from '../mock/messages';
@@ -138,25 +139,6 @@ describe('any other script', () => {
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({ code: 100, message: expect.stringContaining('接口不存在: trade_query.php') });
 		expect(at.gw.requests[0]).toMatchObject({ outcome: 'rejected', code: 100 });
-	});
-});
-
-describe('the stock-sync pair', () => {
-	it('lists pending stock changes and clears those acked with their current stock_change_count', async () => {
-		const [first, second] = at.gw.seedStockChanges(2, 'shop-s');
-		const query = () => post(at.gw, 'api_goods_stock_change_query.php', signed({ shop_no: 'shop-s', limit: '10' }));
-		const { json } = await query();
-		expect(json).toEqual({ code: 0, message: '', stock_change_list: [first, second] });
-		expect(first).toMatchObject({ rec_id: expect.stringMatching(/^\d+$/), spec_no: expect.any(String), sync_stock: expect.any(Number) });
-		const list = [first, second].map(({ rec_id, sync_stock, stock_change_count }, i) => ({
-			rec_id,
-			sync_stock,
-			stock_change_count: stock_change_count + i, // the second is stale: its stock changed again
-		}));
-		const acked = await post(at.gw, 'api_goods_stock_change_ack.php', signed({ stock_sync_list: JSON.stringify(list) }));
-		expect(acked.json).toEqual({ code: 0, message: '' });
-		expect(at.gw.stockPending()).toEqual([second]);
-		expect((await query()).json.stock_change_list).toEqual([second]);
 	});
 });
 

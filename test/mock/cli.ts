@@ -6,19 +6,23 @@
  *                   [--rate-limit CALLS_PER_MINUTE] [--latency MS] [--platform] [--state FILE]
  *
  * --port 0 takes a free port (default $PORT or 8780). --seed: N pending logistics records for SHOP
- * (default demo-shop; without --seed, $RECORDS or 120), numbered on from 100001. --stock: N stock
- * changes. --answer: FILE's text, exactly, answers SCRIPT (e.g. trade_push.php). --rate-limit: code
- * 1012 beyond that many calls a minute per appkey. --platform: also the mock shop platform the sync
- * loop pushes to. --state: FILE (MockState) rewritten atomically after start, every request and at
- * exit (SIGINT/SIGTERM): run.sh learns the URLs from it, and reads the ledger once n8n is done.
+ * (default demo-shop; without --seed, $RECORDS or 120), numbered on from 100001. --stock: N pending
+ * stock changes for SHOP, numbered on after them. --answer: FILE's text, exactly, answers SCRIPT
+ * (e.g. trade_push.php). --rate-limit: code 1012 beyond that many calls a minute per appkey.
+ * --platform: also the mock shop platform the sync loop pushes to. --state: FILE (MockState)
+ * rewritten atomically after start, every request and at exit (SIGINT/SIGTERM): run.sh learns the
+ * URLs from it, and reads the ledgers once n8n is done.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ACCOUNT, MockGateway } from './gateway';
 import { MockPlatform } from './platform';
-import type { ApiCall, LedgerEntry, RequestRecord } from './types';
+import type { ApiCall, LedgerEntry, RequestRecord, StockLedgerEntry } from './types';
 
-/** What --state writes. platformUrl is empty without --platform; seeded: the rec_ids by shop. */
+/**
+ * What --state writes. platformUrl is empty without --platform; seeded: the logistics rec_ids by
+ * shop; pending, stockPending: the rec_ids still waiting in each pool; the two ledgers of acks.
+ */
 export interface MockState {
 	pid: number;
 	baseUrl: string;
@@ -26,9 +30,11 @@ export interface MockState {
 	platformReceived: number;
 	seeded: Record<string, string[]>;
 	ledger: LedgerEntry[];
+	stockLedger: StockLedgerEntry[];
 	calls: ApiCall[];
 	requests: Array<Pick<RequestRecord, 'number' | 'api' | 'outcome' | 'code' | 'httpStatus'> & { shopNo?: string }>;
 	pending: string[];
+	stockPending: string[];
 }
 
 export function readState(file: string): MockState {
@@ -78,7 +84,8 @@ async function main(): Promise<void> {
 		answers,
 		...(perMinute === undefined ? {} : { rateLimit: { maxCalls: Number(perMinute), windowMs: 60_000 } }),
 		onRequest: (record) => {
-			console.log(`${new Date().toISOString()} ${describe(record)} (pending ${gateway.pending().length})`);
+			const stock = values.stock.length > 0 ? `, stock ${gateway.stockPending().length}` : '';
+			console.log(`${new Date().toISOString()} ${describe(record)} (pending ${gateway.pending().length}${stock})`);
 			writeState();
 		},
 	});
@@ -91,6 +98,8 @@ async function main(): Promise<void> {
 				return { number, api, outcome, code, httpStatus, shopNo: params.shop_no };
 			}),
 			pending: gateway.pending().map((r) => r.rec_id),
+			stockLedger: [...gateway.stockLedger],
+			stockPending: gateway.stockPending().map((change) => change.rec_id),
 		};
 		writeFileSync(`${values.state}.tmp`, JSON.stringify(state, null, 2) + '\n');
 		renameSync(`${values.state}.tmp`, values.state);
@@ -116,7 +125,8 @@ async function main(): Promise<void> {
 
 	const stop = (signal: string): void => {
 		writeState();
-		console.log(`\n${signal}: closing after ${gateway.ledger.length} accepted acks.`);
+		const stock = values.stock.length > 0 ? ` and ${gateway.stockLedger.length} stock ack elements` : '';
+		console.log(`\n${signal}: closing after ${gateway.ledger.length} accepted acks${stock}.`);
 		Promise.all([gateway.close(), platform?.close()]).then(() => process.exit(0), () => process.exit(1));
 	};
 	process.once('SIGINT', () => stop('SIGINT'));

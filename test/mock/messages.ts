@@ -1,8 +1,8 @@
 /**
  * The gateway's own codes and texts, as the real openapi2 gateway sends them where that is known
- * (docs/PROTOCOL.md, "Error codes" and "logistics_sync_ack", which mark each text as the vendor's,
- * observed, or our assumption); the rest is marked as ours. Tests and the client's error mapping
- * compare against these: a change here changes what the "gateway" says.
+ * (docs/PROTOCOL.md, "Error codes", "logistics_sync_ack" and "Stock sync", which mark each text
+ * as the vendor's, observed, or our assumption); the rest is marked as ours. Tests and the
+ * client's error mapping compare against these: a change here changes what the "gateway" says.
  */
 
 /** 0 ok; 100 parameter and auth errors; 1007 appkey disabled, reused for an unknown shop; 1012. */
@@ -28,6 +28,13 @@ export const NOT_PENDING = '非待同步状态,不可更新';
 export const RECORD_LOCKED = '记录已锁定,暂不可更新';
 export const MESSAGE_TOO_LONG = '描述信息过长';
 export const STATUS_INVALID = '回写状态错误';
+/**
+ * Per-record errors of `api_goods_stock_change_ack`, all ours (docs/PROTOCOL.md, "Stock sync"): an
+ * unknown rec_id gets the logistics ack's text, assumed to carry over; a `sync_stock` or
+ * `stock_change_count` that is not an integer gets our own.
+ */
+export const STOCK_RECORD_NOT_FOUND = RECORD_NOT_FOUND;
+export const STOCK_VALUE_INVALID = 'sync_stock和stock_change_count必须为整数';
 
 /** Code 100: a list parameter (`logistics_list`, `stock_sync_list`) that is not a JSON array of objects. */
 export const listInvalid = (name: string): string => `参数${name}格式错误`;

@@ -99,29 +99,41 @@ function logisticsSyncAck(params: Params, ctx: ScriptContext): Reply {
 	return ok(errors.length === 0 && ctx.options.omitEmptyErrors ? {} : { errors });
 }
 
+/**
+ * Like the logistics query, the same records until acked. `current_count`: how many this answer
+ * lists (ours; docs/PROTOCOL.md, "Stock sync").
+ */
 function stockChangeQuery(params: Params, ctx: ScriptContext): Reply {
 	const query = shopAndLimit(params, ctx);
 	if ('body' in query) return query;
-	return ok({ stock_change_list: ctx.store.stockPending(query.shopNo).slice(0, query.limit) });
+	const changes = ctx.store.stockPending(query.shopNo).slice(0, query.limit);
+	return ok({ stock_change_list: changes, current_count: changes.length });
 }
 
+/** An ack's stock value: an integer literal, bare or quoted (parseList made both text); not 5.0. */
+const stockValue = (value: unknown): number | undefined =>
+	typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined;
+
 /**
- * `stock_sync_list` = [{rec_id, sync_stock, stock_change_count}]. A record leaves the pool when the
- * count matches; a stale count (the stock changed since the query) or an unknown rec_id changes
- * nothing, and the record comes back on the next query.
+ * `stock_sync_list` = [{rec_id, sync_stock, stock_change_count}], answered like logistics_sync_ack
+ * (docs/PROTOCOL.md, "Stock sync", most of it assumed): code 0, refusals per record in `errors`. An
+ * echoed count that is current clears the change; a stale one (the stock changed since the query)
+ * or a change synced before is accepted and changes nothing: the ERP's update is conditional.
  */
 function stockChangeAck(params: Params, ctx: ScriptContext): Reply {
 	const text = param(params, 'stock_sync_list');
 	if (!text) return errorReply(say.CODE_PARAM, say.missingParam('stock_sync_list'));
 	const list = parseList(text);
 	if (!list) return errorReply(say.CODE_PARAM, say.listInvalid('stock_sync_list'));
+	const errors: Array<{ rec_id: string; error: string }> = [];
 	for (const item of list) {
-		const change = ctx.store.stock.get(asText(item.rec_id));
-		if (change && asText(item.stock_change_count) === `${change.stock_change_count}`) {
-			ctx.store.stock.delete(change.rec_id);
-		}
+		const recId = asText(item.rec_id);
+		const [syncStock, count] = [stockValue(item.sync_stock), stockValue(item.stock_change_count)];
+		if (ctx.store.stockState(recId) === 'unknown') errors.push({ rec_id: recId, error: say.STOCK_RECORD_NOT_FOUND });
+		else if (syncStock === undefined || count === undefined) errors.push({ rec_id: recId, error: say.STOCK_VALUE_INVALID });
+		else ctx.store.acceptStock(recId, syncStock, count, ctx.requestNumber);
 	}
-	return ok();
+	return ok(errors.length === 0 && ctx.options.omitEmptyErrors ? {} : { errors });
 }
 
 const BUILT_IN = new Map([

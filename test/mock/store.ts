@@ -1,17 +1,19 @@
 /**
  * The gateway's database: known shops, logistics records (pending or already acknowledged), the
- * ledger of accepted acks, and the stock changes waiting to be pushed. rec_ids are canonical digit
- * strings throughout, ordered by length then text, so ids beyond 2^53 never pass through a number.
+ * ledger of accepted acks, and the stock-sync pool (stockPool.ts), whose methods the store passes
+ * on so that they are the gateway's. rec_ids are canonical digit strings throughout (ids.ts).
  *
  * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
  * gateway looks the same on every run. Field types vary on purpose, as on the wire: ids are
  * strings of digits, while `is_part_sync`, `logistics_type` and `platform_id` are numbers.
  */
-import type { LedgerEntry, LogisticsRecord, RecordInput, StockChange } from './types';
+import { byRecId, canonicalRecId, digits, hash, RecIdSequence } from './ids';
+import { StockPool } from './stockPool';
+import type { LedgerEntry, LogisticsRecord, RecordInput } from './types';
+import type { StockChange, StockChangeInput, StockLedgerEntry, StockState } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
 
-const FIRST_REC_ID = 100001n;
 const DEFAULT_SHOP = 'mock-shop';
 
 const CARRIERS = [
@@ -24,32 +26,10 @@ const CARRIERS = [
 	['中国邮政EMS', 9, 'EMS', 'E'],
 ] as const;
 
-/** FNV-1a over the text: a stable source of "random" digits per record. */
-function hash(text: string, salt: number): number {
-	let h = 0x811c9dc5 ^ salt;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-	return h >>> 0;
-}
-
-function digits(seed: string, salt: number, count: number): string {
-	let out = '';
-	for (let round = 0; out.length < count; round++) out += String(hash(seed, salt + round));
-	return out.slice(0, count);
-}
-
 /** `yyyy-MM-dd HH:mm:ss` in Beijing time (UTC+8, no daylight saving). */
 function beijingTime(ms: number): string {
 	return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
-
-/** A rec_id written canonically: digits only, no leading zeros; undefined if not an id at all. */
-export function canonicalRecId(raw: string | number | bigint): string | undefined {
-	const text = typeof raw === 'string' ? raw.trim() : raw.toString();
-	return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : undefined;
-}
-
-const byRecId = (a: { rec_id: string }, b: { rec_id: string }): number =>
-	a.rec_id.length - b.rec_id.length || (a.rec_id < b.rec_id ? -1 : a.rec_id > b.rec_id ? 1 : 0);
 
 /** A full record for `recId`, with any fields of `input` (but its rec_id) taking precedence. */
 function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordInput): LogisticsRecord {
@@ -73,13 +53,14 @@ function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordI
 export class GatewayStore {
 	private readonly records = new Map<string, { record: LogisticsRecord; pending: boolean }>();
 	readonly shops = new Set<string>();
-	private nextRecId = FIRST_REC_ID;
+	private readonly ids = new RecIdSequence();
 	/** Pending records whose acks are refused every time: they stay in the pool for ever. */
 	private readonly locked = new Set<string>();
-	/** Stock changes waiting for `api_goods_stock_change_ack`, by rec_id. */
-	readonly stock = new Map<string, StockChange>();
-	/** Accepted acks, in order. Live: it grows as requests arrive. */
+	private readonly stock = new StockPool(this.ids, this.shops, DEFAULT_SHOP);
+	/** Accepted logistics acks, in order. Live: it grows as requests arrive. */
 	readonly ledger: LedgerEntry[] = [];
+	/** Accepted elements of stock acks (`stock_sync_list`), in order. Live, as `ledger` is. */
+	readonly stockLedger: readonly StockLedgerEntry[] = this.stock.ledger;
 
 	constructor(protected readonly clock: () => number) {}
 
@@ -99,13 +80,7 @@ export class GatewayStore {
 
 	private add(inputs: readonly RecordInput[], pending: boolean): LogisticsRecord[] {
 		return inputs.map((input) => {
-			const given = input.rec_id === undefined ? undefined : canonicalRecId(input.rec_id);
-			if (input.rec_id !== undefined && given === undefined) {
-				throw new Error(`rec_id must be a string of digits, got ${String(input.rec_id)}`);
-			}
-			const recId = given ?? `${this.nextRecId++}`;
-			// Keep generated ids clear of explicit ones.
-			if (BigInt(recId) >= this.nextRecId) this.nextRecId = BigInt(recId) + 1n;
+			const recId = this.ids.take(input.rec_id);
 			const record = makeRecord(recId, input.shop_no ?? DEFAULT_SHOP, this.clock(), input);
 			this.shops.add(record.shop_no);
 			this.records.set(recId, { record, pending });
@@ -117,37 +92,14 @@ export class GatewayStore {
 	seedPending(count: number, options: { shopNo?: string; firstRecId?: bigint | string | number } = {}): LogisticsRecord[] {
 		const shopNo = options.shopNo ?? DEFAULT_SHOP;
 		this.addShop(shopNo);
-		if (options.firstRecId !== undefined) this.nextRecId = BigInt(options.firstRecId);
+		if (options.firstRecId !== undefined) this.ids.restartAt(options.firstRecId);
 		return this.addPending(Array.from({ length: count }, () => ({ shop_no: shopNo })));
-	}
-
-	/** `count` stock changes for api_goods_stock_change_query, for a shop that becomes known. */
-	seedStockChanges(count: number, shopNo = DEFAULT_SHOP): StockChange[] {
-		this.addShop(shopNo);
-		return Array.from({ length: count }, () => {
-			const recId = `${this.nextRecId++}`;
-			const goodsNo = `G${digits(recId, 7, 6)}`;
-			const change: StockChange = {
-				rec_id: recId, shop_no: shopNo, platform_id: 1, goods_no: goodsNo,
-				goods_id: digits(recId, 8, 12), spec_id: digits(recId, 9, 13),
-				spec_no: `${goodsNo}-${1 + (hash(recId, 10) % 4)}`,
-				sync_stock: hash(recId, 11) % 500,
-				stock_change_count: 1 + (hash(recId, 12) % 9),
-			};
-			this.stock.set(recId, change);
-			return change;
-		});
 	}
 
 	/** Waiting records in ascending rec_id order, optionally of one shop. */
 	pending(shopNo?: string): LogisticsRecord[] {
 		const waiting = [...this.records.values()].filter((r) => r.pending).map((r) => r.record);
 		return waiting.filter((r) => shopNo === undefined || r.shop_no === shopNo).sort(byRecId);
-	}
-
-	/** Stock changes not yet acknowledged with their current stock_change_count. */
-	stockPending(shopNo?: string): StockChange[] {
-		return [...this.stock.values()].filter((c) => shopNo === undefined || c.shop_no === shopNo).sort(byRecId);
 	}
 
 	/** Pending records whose every ack is refused (`记录已锁定,暂不可更新`): they never leave the pool. */
@@ -173,10 +125,49 @@ export class GatewayStore {
 		this.ledger.push({ recId, status, message, requestNumber });
 	}
 
-	/** Empties records, shops, stock and ledger; generated ids start again from 100001. */
+	// The stock-sync pool (stockPool.ts). Its changes are copies: changing one changes nothing here.
+
+	/** `count` generated stock changes, pending, for a shop that becomes known. */
+	seedStockChanges(count: number, shopNo = DEFAULT_SHOP): StockChange[] {
+		this.addShop(shopNo);
+		return this.stock.add(Array.from({ length: count }, () => ({ shop_no: shopNo })), true);
+	}
+
+	/** Adds pending stock changes; missing fields (even rec_id) are generated. */
+	addStockChanges(inputs: readonly StockChangeInput[]): StockChange[] {
+		return this.stock.add(inputs, true);
+	}
+
+	/** Known stock changes already synced: an ack of one is accepted and changes nothing. */
+	addStockSynced(inputs: readonly StockChangeInput[]): StockChange[] {
+		return this.stock.add(inputs, false);
+	}
+
+	/** The stock changed (say, between a query and its ack): new sync_stock, count + 1, pending. */
+	changeStock(recId: string | number | bigint, syncStock: number): StockChange {
+		return this.stock.change(recId, syncStock);
+	}
+
+	/** Stock changes waiting for an ack with their current count, ascending rec_id, optionally of one shop. */
+	stockPending(shopNo?: string): StockChange[] {
+		return this.stock.pending(shopNo);
+	}
+
+	/** Where a rec_id (as received) stands in the stock pool. */
+	stockState(rawRecId: string | number | bigint): StockState {
+		return this.stock.state(rawRecId);
+	}
+
+	/** One accepted ack element of a known stock change (stockState said so); true if it cleared it. */
+	acceptStock(rawRecId: string, syncStock: number, stockChangeCount: number, requestNumber: number): boolean {
+		return this.stock.acknowledge(rawRecId, syncStock, stockChangeCount, requestNumber);
+	}
+
+	/** Empties records, shops, both pools and ledgers; generated ids start again from 100001. */
 	reset(): void {
-		for (const part of [this.locked, this.records, this.shops, this.stock]) part.clear();
+		for (const part of [this.locked, this.records, this.shops]) part.clear();
+		this.stock.clear();
 		this.ledger.length = 0;
-		this.nextRecId = FIRST_REC_ID;
+		this.ids.restartAt();
 	}
 }

@@ -29,9 +29,11 @@ export type RecordInput = Partial<Omit<LogisticsRecord, 'rec_id'>> & { rec_id?: 
 
 /**
  * One record of `api_goods_stock_change_query`: a platform listing (goods_id/spec_id, the seller's
- * spec_no) whose stock `sync_stock` must be pushed; the ack echoes `stock_change_count`, so an ack
- * made stale by a newer change does not clear it. The shape is ours, plausible for tests of a
- * generic call: docs/PROTOCOL.md, "Other scripts", knows neither pair's fields.
+ * spec_no) whose stock `sync_stock` must be pushed. The ack echoes `sync_stock` and
+ * `stock_change_count`; every change of the stock bumps the count, so an ack made stale by a newer
+ * change does not clear the record. Fields as public clients read them (docs/PROTOCOL.md, "Stock
+ * sync"); `platform_id` is ours, and the real record has more. Ids are digit strings, the two
+ * stock fields numbers.
  */
 export interface StockChange {
 	rec_id: string;
@@ -43,6 +45,25 @@ export interface StockChange {
 	spec_no: string;
 	sync_stock: number;
 	stock_change_count: number;
+}
+
+/** What `addStockChanges` and `addStockSynced` accept: any field may be given; the rest is generated. */
+export type StockChangeInput = Partial<Omit<StockChange, 'rec_id'>> & { rec_id?: string | number | bigint };
+
+/** Where a rec_id stands in the stock pool: not known, waiting to be pushed, or synced (acked). */
+export type StockState = 'unknown' | 'pending' | 'synced';
+
+/**
+ * One element of a `stock_sync_list` the gateway accepted (answered without a per-record error),
+ * in order: the values as echoed, and `applied` when it cleared a pending record. Not applied: the
+ * count was stale (the record stays pending) or the record had been synced already.
+ */
+export interface StockLedgerEntry {
+	recId: string;
+	syncStock: number;
+	stockChangeCount: number;
+	requestNumber: number;
+	applied: boolean;
 }
 
 /**

@@ -158,7 +158,7 @@ describe('the stock-sync pair', () => {
 		expect(JSON.parse(acks[0].params.stock_sync_list)).toEqual(
 			seeded.slice(0, 3).map(({ rec_id, sync_stock, stock_change_count }) => ({ rec_id, sync_stock, stock_change_count })),
 		);
-		expect(first.outputs(ACK)[0]).toEqual([{ json: { code: 0, message: '' }, pairedItem: { item: 0 } }]);
+		expect(first.outputs(ACK)[0]).toEqual([{ json: { code: 0, message: '', errors: [] }, pairedItem: { item: 0 } }]);
 		expect(gateway.stockPending('stock-shop').map((change) => change.rec_id)).toEqual(seeded.slice(3).map((change) => change.rec_id));
 
 		await runWorkflow({ workflow: stockRound('stock-shop', 3), credentials: mockCredentials(gateway) });
