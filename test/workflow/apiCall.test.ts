@@ -91,6 +91,14 @@ describe('what reaches the gateway', () => {
 		expect(result.outputs(NODE)[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	test('values expressions build: n8n’s $json is plain data, a bigint inside keeps every digit', async () => {
+		const input = { shop: 'mall01', list: [{ x: 1 }] };
+		await apiCall({ script: 'logistics_sync_query.php', ...pairs({ shop_no: '={{ $json.shop }}', item: '={{ $json }}', ids: '={{ [12345678901234567891n] }}' }) }, [input]);
+		expect(businessParams()).toEqual({ shop_no: 'mall01', item: JSON.stringify(input), ids: '["12345678901234567891"]' });
+		await apiCall({ script: 'logistics_sync_query.php', sendParametersAs: 'json', jsonParameters: '={{ $json }}' }, [{ shop_no: 'mall01', limit: 5 }]);
+		expect(businessParams(1)).toEqual({ shop_no: 'mall01', limit: '5' });
+	});
+
 	test('integers beyond 2^53 typed in the JSON keep every digit on the way out', async () => {
 		await apiCall({ script: 'logistics_sync_query.php', ...json('{"shop_no": "mall01", "big": 98765432109876543210, "list": [12345678901234567891]}') });
 		expect(businessParams()).toEqual({ shop_no: 'mall01', big: '98765432109876543210', list: '["12345678901234567891"]' });

@@ -11,6 +11,7 @@
  *
  * What cannot become form fields is refused with an error that names the fix, never sent unsigned.
  */
+import { isPlainObject } from './plainObject';
 
 export class UnsignableRequestError extends Error {
 	readonly code = 'WDT_UNSIGNABLE_REQUEST';
@@ -70,20 +71,6 @@ function isMultipartForm(value: unknown): boolean {
 function isBinary(value: unknown): boolean {
 	if (Buffer.isBuffer(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return true;
 	return typeof value === 'object' && value !== null && typeof (value as { pipe?: unknown }).pipe === 'function';
-}
-
-/**
- * A plain object, judged by its tag rather than its prototype: objects built by n8n's expression
- * sandbox come from another realm, whose Object.prototype is not ours.
- */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		Object.prototype.toString.call(value) === '[object Object]' &&
-		!isMultipartForm(value) &&
-		!isBinary(value)
-	);
 }
 
 /** What a value is, for a refusal: its kind, never its content. */

@@ -16,6 +16,7 @@
  * UTF-16 surrogate (no UTF-8 form).
  */
 import { parseJsonLossless } from '../../../core/json';
+import { isPlainObject } from '../../../core/plainObject';
 import { businessParamsToSend } from '../../../core/request';
 import { describeValue, findLoneSurrogate } from '../../../core/text';
 
@@ -27,11 +28,6 @@ export interface ParameterPair {
 }
 
 type ValueText = { text: string | undefined } | { error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	// By tag, not prototype: objects from n8n's expression sandbox come from another realm.
-	return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
-}
 
 function jsonText(name: string, value: unknown): ValueText {
 	try {
