@@ -1,13 +1,15 @@
 /**
  * The one `isPlainObject` (core/plainObject.ts) that the credential, API Call's parameters and
- * Split Into Items share.
+ * Split Into Items share, and `kindOf`, the words a refusal uses for what it got.
+ * (n8n's own values, `$json` and `$now` from its expression engine, are pinned through the engine
+ * in test/workflow/apiCall.test.ts.)
  */
 import { Readable } from 'node:stream';
 import vm from 'node:vm';
 
 import LegacyFormData from 'form-data';
 
-import { isPlainObject } from '../../nodes/Wangdiantong/core/plainObject';
+import { isPlainObject, kindOf } from '../../nodes/Wangdiantong/core/plainObject';
 
 class DateTime {
 	readonly ts = 0;
@@ -47,5 +49,25 @@ describe('isPlainObject', () => {
 		['a function', () => 1],
 	])('%s is not one', (_what, value) => {
 		expect(isPlainObject(value)).toBe(false);
+	});
+});
+
+describe('kindOf names a kind, never the content', () => {
+	test.each<[unknown, string]>([
+		[{ secret: 'x' }, 'an object'],
+		[Object.create(null), 'an object'],
+		[['x'], 'a list'],
+		[null, 'null'],
+		[undefined, 'nothing'],
+		['secret text', 'a string'],
+		[5, 'a number'],
+		[new Date(0), 'an object of type Date'],
+		[new DateTime(), 'an object of type DateTime'],
+		[Buffer.from('x'), 'an object of type Buffer'],
+		[new URLSearchParams('secret=1'), 'an object of type URLSearchParams'],
+		[Object.create({ a: 1 }), 'an object that is not plain data'],
+		[() => 1, 'a function'],
+	])('%p: %s', (value, kind) => {
+		expect(kindOf(value)).toBe(kind);
 	});
 });

@@ -343,6 +343,21 @@ describe('refused before anything is sent', () => {
 		['JSON that is a list', json([{ shop_no: 'mall01' }]), /^Item 0: JSON Parameters must be one JSON object whose fields are the parameters, e\.g\. \{"shop_no": "mall01"\}; got a list$/],
 		['JSON that is a string', json('"shop_no=mall01"'), /^Item 0: JSON Parameters must be one JSON object .*; got the text "shop_no=mall01"$/],
 		['JSON that does not parse', json('{"shop_no": mall01}'), /^Item 0: JSON Parameters is not valid JSON \(.*\): fix it/],
+		[
+			'JSON Parameters that is n8n’s $now (a class instance, not named parameters)',
+			{ sendParametersAs: 'json', jsonParameters: '={{ $now }}' },
+			/^Item 0: JSON Parameters must be one JSON object whose fields are the parameters, e\.g\. \{"shop_no": "mall01"\}; got an object of type DateTime$/,
+		],
+		[
+			'NaN inside a value an expression built (JSON would write null)',
+			pairs({ shop_no: 'mall01', list: '={{ [{ weight: 0 / 0 }] }}' }),
+			/^Item 0: Parameter "list" holds the number NaN at \[0\]\.weight, which has no text form: give a number or text$/,
+		],
+		[
+			'a Date inside a value an expression built (JSON would write UTC ISO text)',
+			pairs({ shop_no: 'mall01', range: '={{ { from: new Date(0) } }}' }),
+			/^Item 0: Parameter "range" holds an object of type Date at \.from, which cannot be sent as it is: give it as text, a number or plain JSON data$/,
+		],
 		['a name given twice', pairs({ shop_no: 'a' }), null],
 		['a value without a name', { sendParametersAs: 'pairs', parameters: { parameter: [{ name: '', value: 'x' }] } }, /^Item 0: Parameter 1 has a value but no name/],
 	])('%s', async (_what, parameters, expected) => {

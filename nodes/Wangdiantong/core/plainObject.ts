@@ -24,3 +24,25 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	const prototype: unknown = Object.getPrototypeOf(value);
 	return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
+
+/** The name of an object's kind: its tag (`Date`, `Map`), else its class (`DateTime`), if it has one. */
+function objectTypeName(value: object): string | undefined {
+	if (Buffer.isBuffer(value)) return 'Buffer';
+	const tag = Object.prototype.toString.call(value).slice(8, -1);
+	if (tag !== 'Object') return tag;
+	const prototype: unknown = Object.getPrototypeOf(value);
+	if (typeof prototype !== 'object' || prototype === null || !Object.hasOwn(prototype, 'constructor')) return undefined;
+	const constructor = (prototype as { constructor?: unknown }).constructor;
+	return typeof constructor === 'function' && constructor.name !== '' ? constructor.name : undefined;
+}
+
+/** What a value is, for a refusal: its kind, never its content (a refusal must not show what was sent). */
+export function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (value === undefined) return 'nothing';
+	if (Array.isArray(value)) return 'a list';
+	if (isPlainObject(value)) return 'an object';
+	if (typeof value !== 'object') return `a ${typeof value}`;
+	const type = objectTypeName(value);
+	return type === undefined ? 'an object that is not plain data' : `an object of type ${type}`;
+}
