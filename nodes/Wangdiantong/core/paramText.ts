@@ -31,12 +31,19 @@ import { findLoneSurrogate } from './text';
  */
 export type ParamText = { text: string | undefined } | { refusal: string };
 
-/** Where inside a structured value a problem is: `[0].weight`; empty for the value itself. */
-type Path = string;
+/**
+ * Where the writer is inside a structured value: the keys and indexes on the way down, empty for
+ * the value itself. Only a refusal spells it out (`[0].weight`).
+ */
+type Path = Array<string | number>;
 
-function childPath(path: Path, key: string | number): Path {
-	if (typeof key === 'number') return `${path}[${key}]`;
-	return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+function pathText(path: Path): string {
+	let text = '';
+	for (const key of path) {
+		if (typeof key === 'number') text += `[${key}]`;
+		else text += /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+	}
+	return text;
 }
 
 /** Thrown inside the JSON writer to stop at the first problem; never leaves this file. */
@@ -44,11 +51,11 @@ class Refusal extends Error {}
 
 /** `is X` for the value itself, `holds X at [0].y` for something inside it. */
 function refuse(path: Path, what: string, rest: string): never {
-	throw new Refusal(path === '' ? `is ${what}, ${rest}` : `holds ${what} at ${path}, ${rest}`);
+	throw new Refusal(path.length === 0 ? `is ${what}, ${rest}` : `holds ${what} at ${pathText(path)}, ${rest}`);
 }
 
 function refuseBrokenText(path: Path): never {
-	const at = path === '' ? '' : ` at ${path}`;
+	const at = path.length === 0 ? '' : ` at ${pathText(path)}`;
 	throw new Refusal(
 		`contains a broken character (a lone UTF-16 surrogate)${at}, which the gateway could not verify: fix the text`,
 	);
@@ -80,7 +87,9 @@ function jsonText(value: unknown, path: Path, ancestors: object[]): string | und
 	if (typeof value === 'number') return numberText(value, path);
 	if (typeof value === 'bigint') return `"${value.toString()}"`;
 	if (Array.isArray(value) || isPlainObject(value)) {
-		if (ancestors.includes(value)) throw new Refusal(`contains itself at ${path}, which JSON cannot write: give plain data`);
+		if (ancestors.includes(value)) {
+			throw new Refusal(`contains itself at ${pathText(path)}, which JSON cannot write: give plain data`);
+		}
 		ancestors.push(value);
 		const text = Array.isArray(value) ? listText(value, path, ancestors) : objectText(value, path, ancestors);
 		ancestors.pop();
@@ -92,7 +101,9 @@ function jsonText(value: unknown, path: Path, ancestors: object[]): string | und
 function listText(list: readonly unknown[], path: Path, ancestors: object[]): string {
 	const parts: string[] = [];
 	for (let index = 0; index < list.length; index++) {
-		parts.push(jsonText(list[index], childPath(path, index), ancestors) ?? 'null');
+		path.push(index);
+		parts.push(jsonText(list[index], path, ancestors) ?? 'null');
+		path.pop();
 	}
 	return `[${parts.join(',')}]`;
 }
@@ -100,9 +111,10 @@ function listText(list: readonly unknown[], path: Path, ancestors: object[]): st
 function objectText(object: Record<string, unknown>, path: Path, ancestors: object[]): string {
 	const parts: string[] = [];
 	for (const key of Object.keys(object)) {
-		const inner = childPath(path, key);
-		const text = jsonText(object[key], inner, ancestors);
-		if (text !== undefined) parts.push(`${JSON.stringify(checkedText(key, inner))}:${text}`);
+		path.push(key);
+		const text = jsonText(object[key], path, ancestors);
+		if (text !== undefined) parts.push(`${JSON.stringify(checkedText(key, path))}:${text}`);
+		path.pop();
 	}
 	return `{${parts.join(',')}}`;
 }
@@ -111,10 +123,10 @@ function objectText(object: Record<string, unknown>, path: Path, ancestors: obje
 export function paramText(value: unknown): ParamText {
 	if (value === undefined || value === null || value === '') return { text: undefined };
 	try {
-		if (typeof value === 'string') return { text: checkedText(value, '') };
+		if (typeof value === 'string') return { text: checkedText(value, []) };
 		if (typeof value === 'bigint' || typeof value === 'boolean') return { text: String(value) };
-		if (typeof value === 'number') return { text: numberText(value, '') };
-		return { text: jsonText(value, '', []) };
+		if (typeof value === 'number') return { text: numberText(value, []) };
+		return { text: jsonText(value, [], []) };
 	} catch (error) {
 		if (error instanceof Refusal) return { refusal: error.message };
 		// A getter or a proxy that throws, or nesting deeper than the stack: the cause's own text
