@@ -190,6 +190,11 @@ describe('signing each request shape n8n hands the credential', () => {
 		expectAccepted(signed, { logistics_list: LIST_TEXT, limit: '2', is_part_sync_able: 'false' });
 	});
 
+	test('a bigint inside a value keeps every digit, as a JSON string the gateway’s PHP reads as text', () => {
+		const signed = sign(httpRequestNode('POST', ACK_URL, { body: { logistics_list: [{ rec_id: 12345678901234567891n, status: 0 }] } }));
+		expectAccepted(signed, { logistics_list: '[{"rec_id":"12345678901234567891","status":0}]' });
+	});
+
 	test('HTTP Request "Raw" with application/json: the JSON text is read as a JSON body', () => {
 		const request = httpRequestNode('POST', ACK_URL, {
 			body: JSON.stringify({ logistics_list: LIST }),
@@ -328,12 +333,12 @@ describe('requests that cannot be signed are refused, never sent unsigned', () =
 		[
 			'a parameter value that is a Date',
 			() => httpRequestNode('POST', QUERY_URL, { form: { start_time: new Date(0) } }),
-			/"start_time" in the form body is Date.*give it as text/,
+			/^Parameter "start_time" in the form body is an object of type Date, which cannot be sent as it is: give it as text/,
 		],
 		[
-			'a nested value that has no JSON text',
-			() => httpRequestNode('POST', ACK_URL, { body: { logistics_list: [{ rec_id: 1n }] } }),
-			/"logistics_list" in the body cannot be written as JSON.*give it as text/,
+			'a nested value that JSON would change (NaN would arrive as null)',
+			() => httpRequestNode('POST', ACK_URL, { body: { logistics_list: [{ rec_id: '1', weight: NaN }] } }),
+			/^Parameter "logistics_list" in the body holds the number NaN at \[0\]\.weight, which has no text form/,
 		],
 		[
 			'a value without a name',

@@ -91,6 +91,14 @@ describe('what reaches the gateway', () => {
 		expect(result.outputs(NODE)[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	test('values expressions build: n8n’s $json is plain data, a bigint inside keeps every digit', async () => {
+		const input = { shop: 'mall01', list: [{ x: 1 }] };
+		await apiCall({ script: 'logistics_sync_query.php', ...pairs({ shop_no: '={{ $json.shop }}', item: '={{ $json }}', ids: '={{ [12345678901234567891n] }}' }) }, [input]);
+		expect(businessParams()).toEqual({ shop_no: 'mall01', item: JSON.stringify(input), ids: '["12345678901234567891"]' });
+		await apiCall({ script: 'logistics_sync_query.php', sendParametersAs: 'json', jsonParameters: '={{ $json }}' }, [{ shop_no: 'mall01', limit: 5 }]);
+		expect(businessParams(1)).toEqual({ shop_no: 'mall01', limit: '5' });
+	});
+
 	test('integers beyond 2^53 typed in the JSON keep every digit on the way out', async () => {
 		await apiCall({ script: 'logistics_sync_query.php', ...json('{"shop_no": "mall01", "big": 98765432109876543210, "list": [12345678901234567891]}') });
 		expect(businessParams()).toEqual({ shop_no: 'mall01', big: '98765432109876543210', list: '["12345678901234567891"]' });
@@ -335,6 +343,21 @@ describe('refused before anything is sent', () => {
 		['JSON that is a list', json([{ shop_no: 'mall01' }]), /^Item 0: JSON Parameters must be one JSON object whose fields are the parameters, e\.g\. \{"shop_no": "mall01"\}; got a list$/],
 		['JSON that is a string', json('"shop_no=mall01"'), /^Item 0: JSON Parameters must be one JSON object .*; got the text "shop_no=mall01"$/],
 		['JSON that does not parse', json('{"shop_no": mall01}'), /^Item 0: JSON Parameters is not valid JSON \(.*\): fix it/],
+		[
+			'JSON Parameters that is n8n’s $now (a class instance, not named parameters)',
+			{ sendParametersAs: 'json', jsonParameters: '={{ $now }}' },
+			/^Item 0: JSON Parameters must be one JSON object whose fields are the parameters, e\.g\. \{"shop_no": "mall01"\}; got an object of type DateTime$/,
+		],
+		[
+			'NaN inside a value an expression built (JSON would write null)',
+			pairs({ shop_no: 'mall01', list: '={{ [{ weight: 0 / 0 }] }}' }),
+			/^Item 0: Parameter "list" holds the number NaN at \[0\]\.weight, which has no text form: give a number or text$/,
+		],
+		[
+			'a Date inside a value an expression built (JSON would write UTC ISO text)',
+			pairs({ shop_no: 'mall01', range: '={{ { from: new Date(0) } }}' }),
+			/^Item 0: Parameter "range" holds an object of type Date at \.from, which cannot be sent as it is: give it as text, a number or plain JSON data$/,
+		],
 		['a name given twice', pairs({ shop_no: 'a' }), null],
 		['a value without a name', { sendParametersAs: 'pairs', parameters: { parameter: [{ name: '', value: 'x' }] } }, /^Item 0: Parameter 1 has a value but no name/],
 	])('%s', async (_what, parameters, expected) => {

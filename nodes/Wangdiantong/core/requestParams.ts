@@ -10,7 +10,11 @@
  * must be read here, moved into the one signed form body and never sent a second way.
  *
  * What cannot become form fields is refused with an error that names the fix, never sent unsigned.
+ * Each value becomes its text by the one rule API Call follows too (core/paramText.ts).
  */
+import { parseJsonLossless } from './json';
+import { paramText } from './paramText';
+import { isPlainObject, kindOf } from './plainObject';
 
 export class UnsignableRequestError extends Error {
 	readonly code = 'WDT_UNSIGNABLE_REQUEST';
@@ -72,28 +76,6 @@ function isBinary(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && typeof (value as { pipe?: unknown }).pipe === 'function';
 }
 
-/**
- * A plain object, judged by its tag rather than its prototype: objects built by n8n's expression
- * sandbox come from another realm, whose Object.prototype is not ours.
- */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		Object.prototype.toString.call(value) === '[object Object]' &&
-		!isMultipartForm(value) &&
-		!isBinary(value)
-	);
-}
-
-/** What a value is, for a refusal: its kind, never its content. */
-function kindOf(value: unknown): string {
-	if (Array.isArray(value)) return 'a list';
-	if (value === null) return 'null';
-	if (typeof value === 'object') return Object.prototype.toString.call(value).slice(8, -1);
-	return `a ${typeof value}`;
-}
-
 /** The media type of the Content-Type header, lower case without parameters, if there is one. */
 export function contentMediaType(headers: unknown): string | undefined {
 	if (!isPlainObject(headers)) return undefined;
@@ -110,19 +92,21 @@ function isJsonMediaType(mediaType: string): boolean {
 	return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
-/** Runs `work`, turning what it throws into its message (the caller words the refusal). */
-function attempt<T>(work: () => T): { value: T } | { failure: string } {
-	try {
-		return { value: work() };
-	} catch (error) {
-		return { failure: error instanceof Error ? error.message : String(error) };
-	}
-}
-
+/**
+ * A JSON body given as text, read losslessly: an integer beyond 2^53 (a rec_id, say) keeps every
+ * digit and is sent as text, as API Call reads its JSON (docs/PROTOCOL.md, "Big ids").
+ */
 function parseJsonText(text: string, source: Source): unknown {
-	const parsed = attempt(() => JSON.parse(text) as unknown);
-	if ('value' in parsed) return parsed.value;
-	// Not the parser's own message: it quotes the text, which a refusal must never show.
+	let parsed: unknown;
+	let parses = true;
+	try {
+		parsed = parseJsonLossless(text);
+	} catch {
+		parses = false;
+	}
+	if (parses) return parsed;
+	// Thrown out here, not from the catch (n8n's lint takes that for a node's own error), and
+	// not the parser's own message: it quotes the text, which a refusal must never show.
 	throw new UnsignableRequestError(`The JSON in ${source} does not parse: fix the JSON, or ${USE_INSTEAD}`);
 }
 
@@ -229,27 +213,6 @@ function splitQuery(target: string): { path: string; query: string } {
 }
 
 /**
- * A parameter's value as the text that is signed and sent. Structured values become their JSON
- * text, as the gateway expects of `logistics_list` and its kin (docs/PROTOCOL.md, "Request").
- * `undefined` and `null` mean "not given".
- */
-function paramText(name: string, value: unknown, source: Source): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (Array.isArray(value) || isPlainObject(value)) {
-		const written = attempt(() => JSON.stringify(value));
-		if ('value' in written) return written.value;
-		throw new UnsignableRequestError(
-			`Parameter "${name}" in ${source} cannot be written as JSON (${written.failure}): give it as text`,
-		);
-	}
-	throw new UnsignableRequestError(
-		`Parameter "${name}" in ${source} is ${kindOf(value)}, which cannot be sent as a form field: give it as text`,
-	);
-}
-
-/**
  * Reserved names. `timestamp` and `sign` belong to one request: the credential computes them fresh
  * for every request, so a value already present (a copied example, or this same request signed
  * before: n8n authenticates a request again when a first attempt gets HTTP 401) is replaced.
@@ -290,10 +253,12 @@ export function readRequestParams(request: RequestParts, account: AccountIdentit
 	const seenIn = new Map<string, Source>();
 	for (const [source, entries] of sources) {
 		for (const [name, value] of entries) {
-			const text = paramText(name, value, source);
+			const converted = paramText(value);
+			if ('refusal' in converted) throw new UnsignableRequestError(`Parameter "${name}" in ${source} ${converted.refusal}`);
+			const { text } = converted;
 			// Not given: the protocol sends no empty value (and n8n's parameter lists start with
 			// one blank row).
-			if (text === undefined || text === '') continue;
+			if (text === undefined) continue;
 			if (name === '') {
 				throw new UnsignableRequestError(`A parameter in ${source} has a value but no name: give it a name or remove it`);
 			}

@@ -2,20 +2,19 @@
  * The business parameters of an API call, from name/value pairs or one JSON object, as the text
  * the gateway receives: every parameter travels as a form field (docs/PROTOCOL.md, "Request").
  *
- * - Objects and lists become their JSON text: openapi2 scripts take structured parameters
- *   (`logistics_list`, `stock_sync_list`, …) as one field holding JSON.
- * - Numbers and booleans become their text (`12`, `true`), as the credential writes them for
- *   n8n's HTTP Request node; the ERP's flags usually take 1 or 0.
- * - `null`, an absent value and `''` are not sent: the gateway signs an empty value as `0000-`
- *   and, as a PHP script, cannot tell an empty field from a missing one anyway.
- * - A JSON text is read losslessly: an integer beyond 2^53 (a rec_id, say) keeps every digit and
- *   is sent as text, never through a JS number (docs/PROTOCOL.md, "Big ids").
+ * Each value becomes its text by the one rule the credential follows for n8n's HTTP Request node
+ * too (core/paramText.ts): objects and lists as their JSON text, numbers and booleans as their
+ * text, `null`, an absent value and `''` not sent, and what could not arrive as meant (NaN, a
+ * Date, a lone UTF-16 surrogate, …) refused with the parameter named. A JSON text is read
+ * losslessly: an integer beyond 2^53 (a rec_id, say) keeps every digit and is sent as text,
+ * never through a JS number (docs/PROTOCOL.md, "Big ids").
  *
- * Anything that could not be signed as the gateway checks it is refused here, before sending,
- * with the parameter named: a parameter the credential adds itself, a duplicate name, a lone
- * UTF-16 surrogate (no UTF-8 form).
+ * What is API Call's own is checked here, before sending: a parameter the credential adds
+ * itself, a duplicate name, a name with a lone surrogate, a value without a name.
  */
 import { parseJsonLossless } from '../../../core/json';
+import { paramText } from '../../../core/paramText';
+import { isPlainObject, kindOf } from '../../../core/plainObject';
 import { businessParamsToSend } from '../../../core/request';
 import { describeValue, findLoneSurrogate } from '../../../core/text';
 
@@ -26,33 +25,10 @@ export interface ParameterPair {
 	value?: unknown;
 }
 
-type ValueText = { text: string | undefined } | { error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	// By tag, not prototype: objects from n8n's expression sandbox come from another realm.
-	return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
-}
-
-function jsonText(name: string, value: unknown): ValueText {
-	try {
-		return { text: JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner)) };
-	} catch (error) {
-		return { error: `Parameter "${name}" cannot be written as JSON (${(error as Error).message}): give plain data` };
-	}
-}
-
-/** One value as the text sent; `text: undefined` for "not given". */
-function valueText(name: string, value: unknown): ValueText {
-	if (value === undefined || value === null || value === '') return { text: undefined };
-	if (typeof value === 'string') return { text: value };
-	if (typeof value === 'bigint' || typeof value === 'boolean') return { text: String(value) };
-	if (typeof value === 'number') {
-		return Number.isFinite(value)
-			? { text: String(value) }
-			: { error: `Parameter "${name}" is ${describeValue(value)}, which has no text form: give a number or text` };
-	}
-	if (Array.isArray(value) || isPlainObject(value)) return jsonText(name, value);
-	return { error: `Parameter "${name}" is ${describeValue(value)}, which cannot be sent: give text, a number or JSON data` };
+/** One value as the text sent (`undefined`: not given), or the refusal naming the parameter. */
+function valueText(name: string, value: unknown): { text: string | undefined } | { error: string } {
+	const converted = paramText(value);
+	return 'refusal' in converted ? { error: `Parameter "${name}" ${converted.refusal}` } : converted;
 }
 
 function collect(entries: ReadonlyArray<readonly [string, unknown]>): ParamsCheck {
@@ -67,12 +43,6 @@ function collect(entries: ReadonlyArray<readonly [string, unknown]>): ParamsChec
 		const converted = valueText(name, value);
 		if ('error' in converted) return { ok: false, error: converted.error };
 		if (converted.text === undefined) continue;
-		if (findLoneSurrogate(converted.text) !== -1) {
-			return {
-				ok: false,
-				error: `Parameter "${name}" contains a broken character (a lone UTF-16 surrogate), which the gateway could not verify: fix the text`,
-			};
-		}
 		params[name] = converted.text;
 	}
 	try {
@@ -100,7 +70,7 @@ export function paramsFromPairs(pairs: readonly ParameterPair[]): ParamsCheck {
 			entries.push([name, pair.value]);
 			continue;
 		}
-		const value = valueText(`${index + 1}`, pair.value);
+		const value = paramText(pair.value);
 		if ('text' in value && value.text === undefined) continue;
 		return { ok: false, error: `Parameter ${index + 1} has a value but no name: enter its name, as the script’s documentation spells it` };
 	}
@@ -122,7 +92,8 @@ export function paramsFromJson(json: unknown): ParamsCheck {
 		}
 	}
 	if (!isPlainObject(value)) {
-		const what = Array.isArray(value) ? 'a list' : describeValue(value);
+		// An object's kind (a list, a DateTime, …), never "an object" for what is not a plain one.
+		const what = typeof value === 'object' && value !== null ? kindOf(value) : describeValue(value);
 		return {
 			ok: false,
 			error: `JSON Parameters must be one JSON object whose fields are the parameters, e.g. {"shop_no": "mall01"}; got ${what}`,

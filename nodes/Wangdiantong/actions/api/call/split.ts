@@ -5,13 +5,10 @@
  * The answer arrives parsed losslessly (core/response.ts): integers beyond 2^53 are already exact
  * strings of digits, everything else is as the ERP sent it.
  */
+import { isPlainObject } from '../../../core/plainObject';
 import { describeValue } from '../../../core/text';
 
 export type AnswerItems = { ok: true; items: Array<Record<string, unknown>> } | { ok: false; error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * `field` empty: the answer itself, `code` and `message` included, exactly as the ERP sent it
