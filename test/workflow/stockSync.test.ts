@@ -32,6 +32,24 @@ function routes(result: Awaited<ReturnType<typeof acknowledge>>): { acknowledged
 	return { acknowledged, failed };
 }
 
+/** Get Changes (Execute Once) → Acknowledge, whose Acknowledged output leads back to Get Changes. */
+function loop(ackParameters: IDataObject = {}) {
+	const getChanges: INode = {
+		...wangdiantongNode({ parameters: { resource: 'stockSync', operation: 'getChanges', shopNo: 'mall01', maxRecords: 40 } }),
+		id: 'b6f1c4d2-0000-4000-8000-000000000014',
+		name: 'Get Changes',
+		executeOnce: true,
+	};
+	const ack: INode = { ...wangdiantongNode({ parameters: { ...acknowledgeParameters, ...ackParameters } }), name: 'Acknowledge', position: [600, 0] };
+	const start = ackWorkflow([{}]);
+	const main = (node: string) => ({ main: [[{ node, type: 'main' as const, index: 0 }]] });
+	return {
+		nodes: [start.nodes[0], getChanges, ack],
+		connections: { Records: main('Get Changes'), 'Get Changes': main('Acknowledge'), Acknowledge: main('Get Changes') },
+		pinData: start.pinData,
+	};
+}
+
 describe('Get Changes', () => {
 	test('one item per change, fields as the ERP sent them, rec_id as text, paired with the input', async () => {
 		const seeded = gateway.seedStockChanges(3, 'mall01');
@@ -147,24 +165,6 @@ describe('Acknowledge', () => {
 });
 
 describe('the loop in one execution', () => {
-	/** Get Changes (Execute Once) → Acknowledge, whose Acknowledged output leads back to Get Changes. */
-	function loop(ackParameters: IDataObject = {}) {
-		const getChanges: INode = {
-			...wangdiantongNode({ parameters: { resource: 'stockSync', operation: 'getChanges', shopNo: 'mall01', maxRecords: 40 } }),
-			id: 'b6f1c4d2-0000-4000-8000-000000000014',
-			name: 'Get Changes',
-			executeOnce: true,
-		};
-		const ack: INode = { ...wangdiantongNode({ parameters: { ...acknowledgeParameters, ...ackParameters } }), name: 'Acknowledge', position: [600, 0] };
-		const start = ackWorkflow([{}]);
-		const main = (node: string) => ({ main: [[{ node, type: 'main' as const, index: 0 }]] });
-		return {
-			nodes: [start.nodes[0], getChanges, ack],
-			connections: { Records: main('Get Changes'), 'Get Changes': main('Acknowledge'), Acknowledge: main('Get Changes') },
-			pinData: start.pinData,
-		};
-	}
-
 	test('100 changes in rounds of 40: every change acknowledged once, then the loop ends', async () => {
 		gateway.seedStockChanges(100, 'mall01');
 		const result = await runWorkflow({ workflow: loop(), credentials: mockCredentials(gateway) });
@@ -181,5 +181,55 @@ describe('the loop in one execution', () => {
 		expect(ackCalls()).toHaveLength(1);
 		expect(gateway.requests.filter((r) => r.api === 'api_goods_stock_change_query')).toHaveLength(2);
 		expect(gateway.stockPending('mall01')).toHaveLength(30);
+	});
+});
+
+describe('what the ERP answers per change', () => {
+	test('an unknown rec_id is refused by the ERP per record: Failed with its words; the rest of the batch is acknowledged', async () => {
+		const [a, b] = gateway.seedStockChanges(2);
+		const items = [{ ...a }, { rec_id: '424242', sync_stock: 5, stock_change_count: 1 }, { ...b }];
+		const { acknowledged, failed } = routes(await acknowledge(items));
+		expect(acknowledged.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(failed.map((item) => [item.pairedItem, item.json.wdtAck])).toEqual([
+			[{ item: 1 }, { recId: '424242', syncStock: 5, stockChangeCount: 1, reason: 'rejected', error: '记录不存在' }],
+		]);
+		expect(gateway.stockLedger.map((entry) => [entry.recId, entry.applied])).toEqual([
+			[a.rec_id, true],
+			[b.rec_id, true],
+		]);
+	});
+
+	test('a change that happened after Get Changes: the ack is accepted, the change stays pending, and the next Get Changes returns it with the new count', async () => {
+		const [change] = gateway.seedStockChanges(1, 'mall01');
+		gateway.changeStock(change.rec_id, 7);
+		const { acknowledged } = routes(await acknowledge([{ ...change }]));
+		expect(acknowledged).toHaveLength(1);
+		expect(gateway.stockLedger.map((entry) => entry.applied)).toEqual([false]);
+		expect(gateway.stockPending('mall01')).toEqual([{ ...change, sync_stock: 7, stock_change_count: change.stock_change_count + 1 }]);
+	});
+
+	test('in a loop, a change that arrives during the run is returned again with its new count and acknowledged with it', async () => {
+		await gateway.close();
+		// The first SKU's stock changes once the first query has been answered, before its ack.
+		let queries = 0;
+		gateway = await MockGateway.start({
+			onRequest: (request) => {
+				if (request.api === 'api_goods_stock_change_query' && ++queries === 1) gateway.changeStock(changes[0].rec_id, 99);
+			},
+		});
+		const changes = gateway.seedStockChanges(3, 'mall01');
+		const result = await runWorkflow({ workflow: loop(), credentials: mockCredentials(gateway) });
+		expect(result.status).toBe('success');
+		expect(ackCalls().map((_, i) => sent(i).map((entry) => [entry.rec_id, entry.sync_stock]))).toEqual([
+			changes.map((c) => [c.rec_id, c.sync_stock]),
+			[[changes[0].rec_id, 99]],
+		]);
+		expect(gateway.stockLedger.map((entry) => [entry.recId, entry.applied])).toEqual([
+			[changes[0].rec_id, false],
+			[changes[1].rec_id, true],
+			[changes[2].rec_id, true],
+			[changes[0].rec_id, true],
+		]);
+		expect(gateway.stockPending('mall01')).toEqual([]);
 	});
 });

@@ -8,6 +8,7 @@
  */
 import { erpFailure, httpStatusFailure, unreadableAnswer, type GatewayFailure } from './failure';
 import { parseJsonLossless } from './json';
+import { isPlainObject } from './plainObject';
 import { redactSigns } from './redact';
 
 export interface RawResponse {
@@ -43,7 +44,7 @@ export function readGatewayResponse(response: RawResponse): GatewayResult {
 	} catch {
 		data = undefined;
 	}
-	const code = data && typeof data === 'object' && !Array.isArray(data) ? codeOf(data as Record<string, unknown>) : undefined;
+	const code = isPlainObject(data) ? codeOf(data) : undefined;
 	if (code === undefined) {
 		return {
 			ok: false,
