@@ -96,3 +96,16 @@ export function optionsCollection(displayOptions: IDisplayOptions, options: INod
 		options: byDisplayName(options),
 	};
 }
+
+/** The Record ID mapping of an acknowledging operation. `query`: where the id comes from, e.g. "Get Pending (logistics_sync_query)". */
+export function recordIdField(displayOptions: IDisplayOptions, query: string): INodeProperties {
+	return {
+		displayName: 'Record ID',
+		name: 'recId',
+		type: 'string',
+		default: '={{ $json.rec_id }}',
+		required: true,
+		displayOptions,
+		description: `The rec_id that ${query} returned for this record. Keep it as text: IDs can exceed what a JavaScript number holds exactly.`,
+	};
+}

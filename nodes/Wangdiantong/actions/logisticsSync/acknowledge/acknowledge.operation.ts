@@ -9,6 +9,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { BATCH_SIZE_DEFAULT, BATCH_SIZE_MAX, MESSAGE_MAX_CODE_POINTS } from '../../../core/limits';
 import { executeBatched } from '../../batched/execute';
 import { batchOptions } from '../../batched/options';
+import { recordIdField } from '../../common.descriptions';
 import { logisticsAck } from './logisticsAck';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['acknowledge'] } };
@@ -20,15 +21,7 @@ const batchSize = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Record ID',
-		name: 'recId',
-		type: 'string',
-		default: '={{ $json.rec_id }}',
-		required: true,
-		displayOptions: showFor,
-		description: 'The rec_id that Get Pending (logistics_sync_query) returned for this record. Keep it as text: IDs can exceed what a JavaScript number holds exactly.',
-	},
+	recordIdField(showFor, 'Get Pending (logistics_sync_query)'),
 	{
 		displayName: 'Status',
 		name: 'status',

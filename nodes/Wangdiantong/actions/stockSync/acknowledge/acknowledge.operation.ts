@@ -9,6 +9,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { BATCH_SIZE_MAX, QUERY_LIMIT_MAX } from '../../../core/limits';
 import { executeBatched } from '../../batched/execute';
 import { batchOptions } from '../../batched/options';
+import { recordIdField } from '../../common.descriptions';
 import { stockAck } from './stockAck';
 
 const showFor = { show: { resource: ['stockSync'], operation: ['acknowledge'] } };
@@ -28,15 +29,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: showFor,
 	},
-	{
-		displayName: 'Record ID',
-		name: 'recId',
-		type: 'string',
-		default: '={{ $json.rec_id }}',
-		required: true,
-		displayOptions: showFor,
-		description: 'The rec_id that Get Changes (api_goods_stock_change_query) returned for this change. Keep it as text: IDs can exceed what a JavaScript number holds exactly.',
-	},
+	recordIdField(showFor, 'Get Changes (api_goods_stock_change_query)'),
 	{
 		displayName: 'Synced Stock',
 		name: 'syncStock',
