@@ -2,56 +2,18 @@
  * What each openapi2 script answers once the public checks have passed: the stateful logistics
  * pair, the stock-sync pair, canned answers for any other script, and how answers are written.
  */
+import { decodeJson, isJsonObject } from './jsonText';
 import * as say from './messages';
-import type { GatewayStore } from './store';
+import { asText, businessParams, errorReply, escapeNonAscii, ok, param, type Params, type Reply, type ScriptContext } from './reply';
 import type { MockGatewayOptions } from './types';
 
-type Params = Readonly<Record<string, string>>;
-
-/** A gateway code and what to send: a JSON object, or (canned answers only) a raw body. */
-export interface Reply {
-	code: number | undefined;
-	body: Record<string, unknown> | string;
-}
-
-export interface ScriptContext {
-	store: GatewayStore;
-	requestNumber: number;
-	options: MockGatewayOptions;
-}
-
-/** PHP builds answers from arrays, so an error answer carries only `code` and `message`. */
-export const errorReply = (code: number, message: string): Reply => ({ code, body: { code, message } });
-const ok = (rest: Record<string, unknown> = {}): Reply => ({ code: 0, body: { code: 0, message: '', ...rest } });
-
-/** A received parameter, or undefined; never something inherited from Object.prototype. */
-export const param = (params: Params, name: string): string | undefined =>
-	Object.hasOwn(params, name) ? params[name] : undefined;
-
-const PUBLIC = ['sid', 'appkey', 'timestamp', 'sign'];
-export const businessParams = (params: Params): Record<string, string> =>
-	Object.fromEntries(Object.entries(params).filter(([key]) => !PUBLIC.includes(key)));
-
-/**
- * The records of a list parameter: a non-empty JSON array of objects, else undefined. Integers
- * arrive as their exact digits, as PHP's json_decode keeps them on a 64-bit gateway: every integer
- * literal outside a string is quoted first (a regex, unlike the client's scanner in core/json.ts).
- */
+/** The records of a list parameter: a non-empty JSON array of objects, integers as their digits; else undefined. */
 function parseList(text: string): Array<Record<string, unknown>> | undefined {
-	const token = /"(?:[^"\\]|\\[\s\S])*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-	let list: unknown;
-	try {
-		list = JSON.parse(text.replace(token, (t) => (/^-?\d+$/.test(t) ? `"${t}"` : t)));
-	} catch {
-		return undefined;
-	}
-	const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-	return Array.isArray(list) && list.length > 0 && list.every(isObject) ? list : undefined;
+	const decoded = decodeJson(text, 'all');
+	if (!decoded.ok) return undefined;
+	const list = decoded.value;
+	return Array.isArray(list) && list.length > 0 && list.every(isJsonObject) ? list : undefined;
 }
-
-/** A field of a listed record as text: integers as their digits, objects as JSON, absent as ''. */
-const asText = (value: unknown): string =>
-	value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** Either query: the shop (it must be known) and `limit`, an integer in 1–100, 100 if absent. */
 function shopAndLimit(params: Params, ctx: ScriptContext): Reply | { shopNo: string; limit: number } {
@@ -171,7 +133,5 @@ export function serialise({ body }: Reply, shape: MockGatewayOptions): string {
 		// Digit for digit, never via a number. Only unescaped keys match: message texts stay as they are.
 		json = json.replace(/"rec_id":"(\d+)"/g, '"rec_id":$1');
 	}
-	// \uXXXX for every UTF-16 unit beyond ASCII (surrogate pairs become two escapes, as in PHP).
-	if (!shape.escapeUnicode) return json;
-	return json.replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return shape.escapeUnicode ? escapeNonAscii(json) : json;
 }
