@@ -1,7 +1,7 @@
 /**
  * The gateway's own codes and texts, as the real openapi2 gateway sends them where that is known
- * (docs/PROTOCOL.md, "Error codes", "logistics_sync_ack" and "Stock sync", which mark each text
- * as the vendor's, observed, or our assumption); the rest is marked as ours. Tests and the
+ * (docs/PROTOCOL.md, "Error codes", "logistics_sync_ack", "Stock sync" and "trade_push", which
+ * mark each text as the vendor's, observed, or our assumption); the rest is marked as ours. Tests and the
  * client's error mapping compare against these: a change here changes what the "gateway" says.
  */
 
@@ -43,3 +43,31 @@ export const LIMIT_INVALID = '参数limit错误,取值范围为1-100';
 export const IS_PART_SYNC_ABLE_INVALID = '参数is_part_sync_able错误,只能为0或1';
 export const unknownScript = (script: string): string =>
 	`接口不存在: ${script} (the mock has no answer for it: give one with answers or --answer)`;
+
+/**
+ * The push scripts (trade_push.php, and the refund and goods pushes after it). Their codes are not
+ * documented: every refusal of theirs is CODE_PUSH_REFUSED, the mock's code for parameter errors
+ * (ours; docs/PROTOCOL.md, "trade_push").
+ */
+export const CODE_PUSH_REFUSED = CODE_PARAM;
+/** The shop, as the vendor's error page words it for trade_push. */
+export const SHOP_INVALID = '无效店铺编号';
+export const SHOP_DISABLED = '店铺已停用';
+export const SHOP_NOT_SELF_BUILT = '只有自有平台店铺才支持推送';
+/** trade_list as a whole, the vendor's texts; the mock says 为空 for a missing trade_list too. */
+export const TRADE_LIST_UNPARSABLE = 'trade_list json格式错误,无法解析';
+export const TRADE_LIST_EMPTY = 'trade_list订单列表为空';
+export const TRADE_LIST_MALFORMED = 'trade_list订单列表结构异常';
+/** Ours: more than 50 orders (the vendor's limit) in one call, refused whole. */
+export const TRADE_LIST_TOO_LONG = 'trade_list订单数量不能超过50';
+/**
+ * One order, the vendor's texts, listed as `{"tid","error"}` in the JSON text of `message`;
+ * COD_ABOVE_RECEIVABLE as our source prints it.
+ */
+export const COD_AMOUNT_ZERO = '货到付款订单COD金额不能为0';
+export const refundStatusMismatch = (oid: string): string => `子订单${oid}退款状态与子订单状态不一致`;
+export const RECEIVABLE_NEGATIVE = '应收不能小于0';
+export const COD_ABOVE_RECEIVABLE = 'COD金额cod_amount大于应收paid';
+export const PAID_INCORRECT = '已付金额不正确';
+/** Ours: an order without a tid, which the mock could not keep. */
+export const TID_MISSING = 'tid不能为空';

@@ -1,10 +1,12 @@
 /**
  * What each openapi2 script answers once the public checks have passed: the stateful logistics
- * pair, the stock-sync pair, canned answers for any other script, and how answers are written.
+ * pair, the stock-sync pair, the push scripts (each in a file of its own, e.g. tradePush.ts),
+ * canned answers for any other script, and how answers are written.
  */
 import { decodeJson, isJsonObject } from './jsonText';
 import * as say from './messages';
 import { asText, businessParams, errorReply, escapeNonAscii, ok, param, type Params, type Reply, type ScriptContext } from './reply';
+import { tradePush } from './tradePush';
 import type { MockGatewayOptions } from './types';
 
 /** The records of a list parameter: a non-empty JSON array of objects, integers as their digits; else undefined. */
@@ -103,6 +105,7 @@ const BUILT_IN = new Map([
 	['logistics_sync_ack', logisticsSyncAck],
 	['api_goods_stock_change_query', stockChangeQuery],
 	['api_goods_stock_change_ack', stockChangeAck],
+	['trade_push', tradePush],
 ]);
 
 /** The answer of script `api` (no `.php`): a canned one if given, else built in, else 接口不存在. */

@@ -1,15 +1,18 @@
 /**
  * The gateway's database: known shops, logistics records (pending or already acknowledged), the
- * ledger of accepted acks, and the stock-sync pool (stockPool.ts), whose methods the store passes
- * on so that they are the gateway's. rec_ids are canonical digit strings throughout (ids.ts).
+ * ledger of accepted acks, the stock-sync pool (stockPool.ts) and the orders trade_push saved
+ * (tradePool.ts), whose methods the store passes on so that they are the gateway's. rec_ids are
+ * canonical digit strings throughout (ids.ts).
  *
  * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
  * gateway looks the same on every run. Field types vary on purpose, as on the wire: ids are
  * strings of digits, while `is_part_sync`, `logistics_type` and `platform_id` are numbers.
  */
 import { byRecId, canonicalRecId, digits, hash, RecIdSequence } from './ids';
+import { SELF_BUILT_PLATFORM_ID, type ShopInfo } from './pushShop';
 import { StockPool } from './stockPool';
-import type { LedgerEntry, LogisticsRecord, RecordInput } from './types';
+import { TradePool } from './tradePool';
+import type { LedgerEntry, LogisticsRecord, PushedTrade, RecordInput, ShopTraits, TradeLedgerEntry } from './types';
 import type { StockChange, StockChangeInput, StockLedgerEntry, StockState } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
@@ -53,6 +56,8 @@ function makeRecord(recId: string, shopNo: string, nowMs: number, input: RecordI
 export class GatewayStore {
 	private readonly records = new Map<string, { record: LogisticsRecord; pending: boolean }>();
 	readonly shops = new Set<string>();
+	/** What addShop was told of a shop; a shop made known otherwise is self-built and enabled. */
+	private readonly shopTraits = new Map<string, ShopTraits>();
 	private readonly ids = new RecIdSequence();
 	/** Pending records whose acks are refused every time: they stay in the pool for ever. */
 	private readonly locked = new Set<string>();
@@ -61,11 +66,27 @@ export class GatewayStore {
 	readonly ledger: LedgerEntry[] = [];
 	/** Accepted elements of stock acks (`stock_sync_list`), in order. Live, as `ledger` is. */
 	readonly stockLedger: readonly StockLedgerEntry[] = this.stock.ledger;
+	private readonly trades = new TradePool();
+	/** Every order trade_push.php saved, in order: `{tid, requestNumber, created}`. Live. */
+	readonly tradeLedger: readonly TradeLedgerEntry[] = this.trades.ledger;
 
 	constructor(protected readonly clock: () => number) {}
 
-	addShop(shopNo: string): void {
+	/**
+	 * Makes a shop known. `traits` matter to the push scripts only: `{ platformId: 1 }` makes it a
+	 * shop they refuse as not self-built, `{ disabled: true }` a disabled one. Left out, a trait
+	 * keeps what it was (at first: platform 127, enabled).
+	 */
+	addShop(shopNo: string, traits: ShopTraits = {}): void {
 		this.shops.add(shopNo);
+		this.shopTraits.set(shopNo, { ...this.shopTraits.get(shopNo), ...traits });
+	}
+
+	/** A known shop's platform and state, as the push scripts check them; undefined if unknown. */
+	shopInfo(shopNo: string | undefined): ShopInfo | undefined {
+		if (shopNo === undefined || !this.shops.has(shopNo)) return undefined;
+		const traits = this.shopTraits.get(shopNo);
+		return { platformId: traits?.platformId ?? SELF_BUILT_PLATFORM_ID, disabled: traits?.disabled ?? false };
 	}
 
 	/** Adds waiting records; missing fields (even rec_id) are generated. Returns them as stored. */
@@ -163,10 +184,29 @@ export class GatewayStore {
 		return this.stock.acknowledge(rawRecId, syncStock, stockChangeCount, requestNumber);
 	}
 
-	/** Empties records, shops, both pools and ledgers; generated ids start again from 100001. */
+	// The orders of trade_push.php (tradePool.ts). What they give out are copies.
+
+	/** The order saved last under `tid` (its trade_list entry as decoded, shop, request), or undefined. */
+	pushedTrade(tid: string): PushedTrade | undefined {
+		return this.trades.get(tid);
+	}
+
+	/** Orders known before any request (say, for a refund to refer to): not ledgered, request 0. */
+	addPushedTrades(trades: ReadonlyArray<Record<string, unknown> & { tid: string }>, shopNo = DEFAULT_SHOP): void {
+		this.addShop(shopNo);
+		for (const trade of trades) this.trades.seed({ tid: trade.tid, shopNo, requestNumber: 0, trade });
+	}
+
+	/** Saves an order trade_push.php accepted; true if its tid was new (created), false if updated. */
+	saveTrade(pushed: PushedTrade): boolean {
+		return this.trades.save(pushed);
+	}
+
+	/** Empties records, shops, the pools and ledgers; generated ids start again from 100001. */
 	reset(): void {
-		for (const part of [this.locked, this.records, this.shops]) part.clear();
+		for (const part of [this.locked, this.records, this.shops, this.shopTraits]) part.clear();
 		this.stock.clear();
+		this.trades.clear();
 		this.ledger.length = 0;
 		this.ids.restartAt();
 	}

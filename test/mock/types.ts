@@ -67,6 +67,37 @@ export interface StockLedgerEntry {
 }
 
 /**
+ * What the push scripts (trade_push and its kin) check of a shop, beside its being known: its
+ * platform in the ERP, 127 being 自有 (self-built), the only one they serve; and whether it is
+ * disabled. The queries and acks ignore both. Given to `addShop`; what is left out stays as it was.
+ */
+export interface ShopTraits {
+	/** Default 127 (self-built). */
+	platformId?: number;
+	/** Default false. */
+	disabled?: boolean;
+}
+
+/**
+ * One order saved by `trade_push.php`, the last version pushed under its `tid`: the `trade_list`
+ * entry as decoded (numbers as sent, integers beyond 2^53 as digit text), its shop, and the
+ * request that saved it (0 when a test added it with `addPushedTrades`).
+ */
+export interface PushedTrade {
+	tid: string;
+	shopNo: string;
+	requestNumber: number;
+	trade: Record<string, unknown>;
+}
+
+/** Every save of an order by `trade_push.php`, in order: `created` for a new tid, false for an update. */
+export interface TradeLedgerEntry {
+	tid: string;
+	requestNumber: number;
+	created: boolean;
+}
+
+/**
  * A fault for one request. `before`: the request never reaches the gateway proper (nothing
  * changes); `after`: it is processed (the ledger may change), then the answer is spoiled. A request
  * held (`delay` before, `latency`) whose client hangs up meanwhile is dropped unprocessed.
@@ -133,6 +164,12 @@ export interface MockGatewayOptions {
 	recIdAsNumber?: boolean;
 	/** Escape non-ASCII as \uXXXX, as PHP's json_encode does by default. */
 	escapeUnicode?: boolean;
+	/**
+	 * trade_push.php with some orders refused: also save the valid ones (still answering code 100
+	 * with the refused ones listed). Default false: nothing of such a call is saved. Which one the
+	 * real gateway does is not documented (docs/PROTOCOL.md, "trade_push").
+	 */
+	tradeRefusalSavesOthers?: boolean;
 	/** Called once per request when it has been answered (or dropped); `npm run mock` logs with it. */
 	onRequest?: (record: RequestRecord) => void;
 }
