@@ -7,8 +7,10 @@
  * appkey, timestamp, sign present; appkey known and the sid's; enabled; timestamp within ±300 s;
  * sign), then the rate limit. What passes is listed in `calls` (script and business parameters)
  * and runs its script (scripts.ts): the logistics pair (pending pool, ledger of acks), the
- * stock-sync pair (stockPool.ts: pending changes per shop, `stockLedger` of acks), trade_push
- * (tradePush.ts: orders kept by tid, `tradeLedger` of saves; shops marked by `addShop` traits), or
+ * stock-sync pair (stockPool.ts: pending changes per shop, `stockLedger` of acks), the push
+ * scripts for self-built shops (`addShop` traits mark the others): trade_push (tradePush.ts:
+ * orders kept by tid, `tradeLedger`) and sales_refund_push (refundPush.ts: refunds of pushed
+ * orders kept by refund_no, `refundLedger`), or
  * for any script a canned answer, which also replaces a built-in one:
  * `answers: { 'goods_query.php': { code: 0, goods_list: [] } }`, a function of the business
  * parameters, or a raw body (ids beyond 2^53 as bare numbers). No answer at all: code 100 接口不存在.

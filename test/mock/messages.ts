@@ -71,3 +71,18 @@ export const COD_ABOVE_RECEIVABLE = 'COD金额cod_amount大于应收paid';
 export const PAID_INCORRECT = '已付金额不正确';
 /** Ours: an order without a tid, which the mock could not keep. */
 export const TID_MISSING = 'tid不能为空';
+
+/**
+ * sales_refund_push.php (docs/PROTOCOL.md, "sales_refund_push"). The call as a whole: our texts, as
+ * for the ack lists (a missing list gets missingParam). Each refund: the shop in trade_push's
+ * words, an order never pushed in the other edition's, the rest ours. A call with refused refunds
+ * answers one plain text: the other edition's prefix, then `<error>(refund_no=<no>)` for each,
+ * separated by `; ` (ours).
+ */
+export const REFUND_LIST_TOO_LONG = 'api_refund_list退款单数量不能超过10';
+export const REFUND_NO_MISSING = 'refund_no不能为空';
+export const PLATFORM_ID_NOT_127 = 'platform_id必须为127';
+export const REFUND_TRADE_NOT_FOUND = '售后单关联的原始单不存在';
+export const REFUND_REFUSED_PREFIX = '推送订单信息错误，错误内容：';
+export const refundsRefused = (refused: ReadonlyArray<{ refundNo: string; error: string }>): string =>
+	REFUND_REFUSED_PREFIX + refused.map(({ refundNo, error }) => `${error}(refund_no=${refundNo})`).join('; ');

@@ -35,6 +35,10 @@ export const businessParams = (params: Params): Record<string, string> =>
 export const asText = (value: unknown): string =>
 	value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
+/** An id a record is kept by (tid, refund_no, goods_id…): non-empty text or a number, as text; else undefined. */
+export const idOf = (value: unknown): string | undefined =>
+	(typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : undefined;
+
 /** \uXXXX for every UTF-16 unit beyond ASCII (surrogate pairs become two escapes), as PHP's json_encode. */
 export const escapeNonAscii = (json: string): string =>
 	json.replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);

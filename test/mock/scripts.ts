@@ -6,6 +6,7 @@
 import { decodeJson, isJsonObject } from './jsonText';
 import * as say from './messages';
 import { asText, businessParams, errorReply, escapeNonAscii, ok, param, type Params, type Reply, type ScriptContext } from './reply';
+import { refundPush } from './refundPush';
 import { tradePush } from './tradePush';
 import type { MockGatewayOptions } from './types';
 
@@ -106,6 +107,7 @@ const BUILT_IN = new Map([
 	['api_goods_stock_change_query', stockChangeQuery],
 	['api_goods_stock_change_ack', stockChangeAck],
 	['trade_push', tradePush],
+	['sales_refund_push', refundPush],
 ]);
 
 /** The answer of script `api` (no `.php`): a canned one if given, else built in, else 接口不存在. */

@@ -1,7 +1,7 @@
 /**
  * The gateway's database: known shops, logistics records (pending or already acknowledged), the
- * ledger of accepted acks, the stock-sync pool (stockPool.ts) and the orders trade_push saved
- * (tradePool.ts), whose methods the store passes on so that they are the gateway's. rec_ids are
+ * ledger of accepted acks, the stock-sync pool (stockPool.ts), the orders trade_push saved
+ * (tradePool.ts) and the refunds sales_refund_push saved (refundPool.ts), whose methods the store passes on so that they are the gateway's. rec_ids are
  * canonical digit strings throughout (ids.ts).
  *
  * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
@@ -10,9 +10,11 @@
  */
 import { byRecId, canonicalRecId, digits, hash, RecIdSequence } from './ids';
 import { SELF_BUILT_PLATFORM_ID, type ShopInfo } from './pushShop';
+import { RefundPool } from './refundPool';
 import { StockPool } from './stockPool';
 import { TradePool } from './tradePool';
 import type { LedgerEntry, LogisticsRecord, PushedTrade, RecordInput, ShopTraits, TradeLedgerEntry } from './types';
+import type { PushedRefund, RefundLedgerEntry } from './types';
 import type { StockChange, StockChangeInput, StockLedgerEntry, StockState } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
@@ -69,6 +71,9 @@ export class GatewayStore {
 	private readonly trades = new TradePool();
 	/** Every order trade_push.php saved, in order: `{tid, requestNumber, created}`. Live. */
 	readonly tradeLedger: readonly TradeLedgerEntry[] = this.trades.ledger;
+	private readonly refunds = new RefundPool();
+	/** Every refund sales_refund_push.php saved, in order: `{refundNo, tid, requestNumber, created}`. Live. */
+	readonly refundLedger: readonly RefundLedgerEntry[] = this.refunds.ledger;
 
 	constructor(protected readonly clock: () => number) {}
 
@@ -202,11 +207,24 @@ export class GatewayStore {
 		return this.trades.save(pushed);
 	}
 
+	// The refunds of sales_refund_push.php (refundPool.ts). What they give out are copies.
+
+	/** The refund saved last under `refundNo` (its api_refund_list entry as decoded, …), or undefined. */
+	pushedRefund(refundNo: string): PushedRefund | undefined {
+		return this.refunds.get(refundNo);
+	}
+
+	/** Saves a refund sales_refund_push.php accepted; true if its refund_no was new, false if updated. */
+	saveRefund(pushed: PushedRefund): boolean {
+		return this.refunds.save(pushed);
+	}
+
 	/** Empties records, shops, the pools and ledgers; generated ids start again from 100001. */
 	reset(): void {
 		for (const part of [this.locked, this.records, this.shops, this.shopTraits]) part.clear();
 		this.stock.clear();
 		this.trades.clear();
+		this.refunds.clear();
 		this.ledger.length = 0;
 		this.ids.restartAt();
 	}

@@ -7,7 +7,7 @@
  */
 import { isJsonObject } from './jsonText';
 import * as say from './messages';
-import { asText } from './reply';
+import { asText, idOf } from './reply';
 
 /** An amount as the gateway would cast it: a number or numeric text, anything else 0 (ours). */
 function amount(value: unknown): number {
@@ -26,10 +26,7 @@ const linesOf = (trade: Record<string, unknown>): Array<Record<string, unknown>>
 	Array.isArray(trade.order_list) ? trade.order_list.filter(isJsonObject) : [];
 
 /** The tid an order is kept by: non-empty text or a number; undefined when there is none. */
-export function tradeTid(trade: Record<string, unknown>): string | undefined {
-	const { tid } = trade;
-	return (typeof tid === 'string' && tid !== '') || typeof tid === 'number' ? String(tid) : undefined;
-}
+export const tradeTid = (trade: Record<string, unknown>): string | undefined => idOf(trade.tid);
 
 /** The first of the vendor's refusals this order meets, in the order of their table; else undefined. */
 export function tradeRefusal(trade: Record<string, unknown>): string | undefined {

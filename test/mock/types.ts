@@ -98,6 +98,26 @@ export interface TradeLedgerEntry {
 }
 
 /**
+ * One refund saved by `sales_refund_push.php`, the last version pushed under its `refund_no`: the
+ * `api_refund_list` entry as decoded, its shop and order (tid), and the request that saved it.
+ */
+export interface PushedRefund {
+	refundNo: string;
+	tid: string;
+	shopNo: string;
+	requestNumber: number;
+	refund: Record<string, unknown>;
+}
+
+/** Every save of a refund by `sales_refund_push.php`, in order: `created` for a new refund_no. */
+export interface RefundLedgerEntry {
+	refundNo: string;
+	tid: string;
+	requestNumber: number;
+	created: boolean;
+}
+
+/**
  * A fault for one request. `before`: the request never reaches the gateway proper (nothing
  * changes); `after`: it is processed (the ledger may change), then the answer is spoiled. A request
  * held (`delay` before, `latency`) whose client hangs up meanwhile is dropped unprocessed.
@@ -170,6 +190,8 @@ export interface MockGatewayOptions {
 	 * real gateway does is not documented (docs/PROTOCOL.md, "trade_push").
 	 */
 	tradeRefusalSavesOthers?: boolean;
+	/** sales_refund_push.php with some refunds refused: also save the valid ones, as the option above. */
+	refundRefusalSavesOthers?: boolean;
 	/** Called once per request when it has been answered (or dropped); `npm run mock` logs with it. */
 	onRequest?: (record: RequestRecord) => void;
 }
