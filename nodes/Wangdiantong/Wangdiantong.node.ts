@@ -10,12 +10,14 @@ import * as api from './actions/api';
 import * as logisticsSync from './actions/logisticsSync';
 import { router } from './actions/router';
 import * as stockSync from './actions/stockSync';
+import * as trade from './actions/trade';
+import { getOrderFields } from './actions/trade/push/orderFields';
 
 /**
- * Outputs follow the operation: Acknowledge (of logistics or stock) routes records to Acknowledged and Failed; other
+ * Outputs follow the operation: Acknowledge (of logistics or stock) routes records to Acknowledged and Failed, Push to Pushed and Failed; other
  * operations have one output. n8n evaluates this from the node's parameters.
  */
-const outputsByOperation = `={{ $parameter.operation === 'acknowledge' ? [{ type: '${NodeConnectionTypes.Main}', displayName: 'Acknowledged' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Failed' }] : [{ type: '${NodeConnectionTypes.Main}' }] }}` as const;
+const outputsByOperation = `={{ $parameter.operation === 'acknowledge' ? [{ type: '${NodeConnectionTypes.Main}', displayName: 'Acknowledged' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Failed' }] : $parameter.operation === 'push' ? [{ type: '${NodeConnectionTypes.Main}', displayName: 'Pushed' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Failed' }] : [{ type: '${NodeConnectionTypes.Main}' }] }}` as const;
 
 export class Wangdiantong implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,8 +29,8 @@ export class Wangdiantong implements INodeType {
 		// The action as people read it, not the internal values ("acknowledge: logisticsSync"): the
 		// same words as the operations' `action` (actions/*/index.ts). n8n's lint wants the subtitle
 		// written here as one literal, so it cannot be built from those.
-		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : ({ logisticsSync: { acknowledge: "Acknowledge records", getPending: "Get pending records" }, stockSync: { acknowledge: "Acknowledge stock changes", getChanges: "Get stock changes" } }[$parameter["resource"]] ?? {})[$parameter["operation"]] ?? $parameter["operation"] }}',
-		description: 'Logistics and stock sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
+		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : ({ logisticsSync: { acknowledge: "Acknowledge records", getPending: "Get pending records" }, stockSync: { acknowledge: "Acknowledge stock changes", getChanges: "Get stock changes" }, trade: { push: "Push orders" } }[$parameter["resource"]] ?? {})[$parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Orders, logistics and stock sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,13 +46,19 @@ export class Wangdiantong implements INodeType {
 					{ name: 'Any API', value: 'api' },
 					{ name: 'Logistics Sync', value: 'logisticsSync' },
 					{ name: 'Stock Sync', value: 'stockSync' },
+					{ name: 'Trade', value: 'trade' },
 				],
 				default: 'logisticsSync',
 			},
 			...logisticsSync.description,
 			...stockSync.description,
+			...trade.description,
 			...api.description,
 		],
+	};
+
+	methods = {
+		resourceMapping: { getOrderFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -28,7 +28,8 @@ describe.each(BATCHED)('$name', (profile) => {
 		expect(result.status).toBe('success');
 		const [done, failed] = result.outputs(NODE);
 		expect([done.length, failed.length]).toEqual([250, 0]);
-		expect(calls().map((request) => sentList(request, profile).length)).toEqual([100, 100, 50]);
+		const chunks = Array.from({ length: Math.ceil(250 / profile.maxBatch) }, (_, i) => Math.min(profile.maxBatch, 250 - i * profile.maxBatch));
+		expect(calls().map((request) => sentList(request, profile).length)).toEqual(chunks);
 	});
 
 	test('a gateway that answers 1012 forever gets a counted, bounded number of attempts, then the records fail with the code', async () => {
@@ -49,7 +50,7 @@ describe.each(BATCHED)('$name', (profile) => {
 		expect(calls()).toHaveLength(allowed + 1);
 		const [done, failed] = result.outputs(NODE);
 		expect(done).toEqual([]);
-		expect(failed.map((item) => item.json.wdtAck)).toEqual(
+		expect(failed.map((item) => item.json[profile.outputKey])).toEqual(
 			items.map(() => expect.objectContaining({ reason: 'request_failed', code: '1012', error: expect.stringContaining(`after ${allowed + 1} attempts`) })),
 		);
 	});

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { order } from '../fixtures/orders';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
 
 export interface BatchedProfile {
@@ -16,6 +17,8 @@ export interface BatchedProfile {
 	listParameter: string;
 	/** The ERP's limit on records per call. */
 	maxBatch: number;
+	/** The object each output item carries. */
+	outputKey: string;
 	/** `count` records the gateway holds and will accept, as the node's input items. */
 	acceptableItems(gateway: MockGateway, count: number): IDataObject[];
 }
@@ -35,6 +38,7 @@ export const BATCHED: readonly BatchedProfile[] = [
 		api: 'logistics_sync_ack',
 		listParameter: 'logistics_list',
 		maxBatch: 100,
+		outputKey: 'wdtAck',
 		acceptableItems: (gateway, count) => gateway.seedPending(count).map(({ rec_id }) => ({ rec_id, status: 0 })),
 	},
 	{
@@ -43,7 +47,20 @@ export const BATCHED: readonly BatchedProfile[] = [
 		api: 'api_goods_stock_change_ack',
 		listParameter: 'stock_sync_list',
 		maxBatch: 100,
+		outputKey: 'wdtAck',
 		acceptableItems: (gateway, count) => gateway.seedStockChanges(count).map((change) => ({ ...change })),
+	},
+	{
+		name: 'Trade → Push',
+		parameters: { resource: 'trade', operation: 'push', shopNo: 'mock-shop' },
+		api: 'trade_push',
+		listParameter: 'trade_list',
+		maxBatch: 50,
+		outputKey: 'wdtPush',
+		acceptableItems: (gateway, count) => {
+			gateway.addShop('mock-shop');
+			return Array.from({ length: count }, (_, i) => order(`T${i}`));
+		},
 	},
 ];
 

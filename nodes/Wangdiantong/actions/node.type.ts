@@ -2,6 +2,7 @@
 type NodeMap = {
 	logisticsSync: 'acknowledge' | 'getPending';
 	stockSync: 'acknowledge' | 'getChanges';
+	trade: 'push';
 	api: 'call';
 };
 

@@ -3,6 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import * as api from './api';
 import * as logisticsSync from './logisticsSync';
 import * as stockSync from './stockSync';
+import * as trade from './trade';
 import type { WangdiantongType } from './node.type';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -17,6 +18,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return await logisticsSync[wangdiantong.operation].execute.call(this);
 		case 'stockSync':
 			return await stockSync[wangdiantong.operation].execute.call(this);
+		case 'trade':
+			return await trade[wangdiantong.operation].execute.call(this);
 		case 'api':
 			return await api[wangdiantong.operation].execute.call(this);
 		default:

@@ -13,6 +13,9 @@ export const BATCH_SIZE_MAX = 100;
 /** The vendor advises 50 records per acknowledgement call. */
 export const BATCH_SIZE_DEFAULT = 50;
 
+/** `trade_push.php` takes at most this many orders per call (docs/PROTOCOL.md, "trade_push"). */
+export const TRADE_BATCH_SIZE_MAX = 50;
+
 export const CONCURRENCY_MAX = 10;
 export const CONCURRENCY_DEFAULT = 1;
 

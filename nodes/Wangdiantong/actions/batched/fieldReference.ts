@@ -8,6 +8,8 @@
  * result; anything else goes through n8n's evaluation.
  */
 
+import { isPlainObject } from '../../core/plainObject';
+
 /** How a mapping parameter is read for each item. */
 export type FieldReading =
 	/** The value of one top-level field of the item's JSON. */
@@ -15,12 +17,17 @@ export type FieldReading =
 	/** A fixed value, the same for every item (not an expression). */
 	| { kind: 'constant'; value: unknown }
 	/** Anything else: n8n evaluates it per item. */
-	| { kind: 'evaluate' };
+	| { kind: 'evaluate' }
+	/** A whole record mapped with n8n's resource mapper, "Map Automatically": the item's JSON itself. */
+	| { kind: 'item' }
+	/** A whole record mapped field by field with the resource mapper: n8n evaluates the mapped values. */
+	| { kind: 'mapped' };
 
 const DOT_FIELD = /^=\{\{\s*\$json\.([A-Za-z_$][A-Za-z0-9_$]*)\s*\}\}$/;
 const BRACKET_FIELD = /^=\{\{\s*\$json\[\s*(?:'([^'\\]*)'|"([^"\\]*)")\s*\]\s*\}\}$/;
 
 export function fieldReading(raw: unknown): FieldReading {
+	if (isPlainObject(raw) && typeof raw.mappingMode === 'string') return raw.mappingMode === 'defineBelow' ? { kind: 'mapped' } : { kind: 'item' };
 	if (typeof raw !== 'string') return raw === undefined ? { kind: 'evaluate' } : { kind: 'constant', value: raw };
 	if (!raw.startsWith('=')) return { kind: 'constant', value: raw };
 	const match = DOT_FIELD.exec(raw) ?? BRACKET_FIELD.exec(raw);

@@ -1,7 +1,7 @@
 /**
  * Reading an operation's field mappings (rec_id, status… as the user mapped them) for every input item.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, ResourceMapperValue } from 'n8n-workflow';
 
 import type { BatchedOperation, MappedValues } from '../../core/batched/operation';
 import type { UnreadableValues } from '../../core/batched/plan';
@@ -14,6 +14,9 @@ function errorText(error: unknown): string {
 /**
  * One parameter's value for one item, the way n8n's `getNodeParameter` returns it. Plain field
  * references and fixed values are read directly (see fieldReference.ts); the rest is evaluated.
+ * A record mapped with the resource mapper is the item's JSON, or the mapped values read whole:
+ * not `<parameter>.value`, for which n8n converts each value to the mapper's type and stops the
+ * node on the first it cannot, where the operation's own check names the item and the field.
  */
 export function readParameter(
 	context: IExecuteFunctions,
@@ -23,6 +26,8 @@ export function readParameter(
 	itemIndex: number,
 ): unknown {
 	if (reading.kind === 'constant') return reading.value;
+	if (reading.kind === 'item') return item.json;
+	if (reading.kind === 'mapped') return (context.getNodeParameter(parameter, itemIndex) as ResourceMapperValue).value;
 	if (reading.kind === 'field') {
 		const direct = readField(item.json, reading.key);
 		if ('value' in direct) return direct.value;

@@ -17,6 +17,8 @@ function withResult(key: string, item: INodeExecutionData, itemIndex: number, re
 }
 
 function acceptedResult(sent: IDataObject, outcome: Extract<RecordOutcome, { kind: 'accepted' }>): IDataObject {
+	// What the answer said of the whole call (trade_push: newCount, chgCount).
+	if (outcome.answer !== undefined) Object.assign(sent, outcome.answer);
 	// The ERP said an earlier call took the record (非待同步状态 for logistics).
 	if (outcome.noLongerPending) sent.noLongerPending = true;
 	// The first attempt reached the ERP although its answer was lost; the retry found it done.

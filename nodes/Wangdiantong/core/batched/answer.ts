@@ -13,7 +13,7 @@ export type RecordOutcome =
 	 * call took the record, e.g. 非待同步状态). `byEarlierAttempt`: that earlier call may have been
 	 * an attempt of this very batch whose answer was lost.
 	 */
-	| { kind: 'accepted'; byEarlierAttempt: boolean; noLongerPending: boolean }
+	| { kind: 'accepted'; byEarlierAttempt: boolean; noLongerPending: boolean; answer?: Record<string, unknown> }
 	/** The ERP answered for the batch but refused this record, with its own text. */
 	| { kind: 'rejected'; error: string }
 	/**
@@ -89,6 +89,10 @@ export function outcomesForAnsweredBatch<R>(
 export function batchAnswerReader<R>(operation: BatchedOperation<R>, records: readonly R[]) {
 	return (data: Record<string, unknown>, earlierAttemptMayHaveLanded: boolean): Interpretation<RecordOutcome[]> => {
 		const errors = readPerRecordErrors(operation, data);
-		return errors.ok ? { ok: true, value: outcomesForAnsweredBatch(operation, records, errors.value, earlierAttemptMayHaveLanded) } : errors;
+		if (!errors.ok) return errors;
+		const outcomes = outcomesForAnsweredBatch(operation, records, errors.value, earlierAttemptMayHaveLanded);
+		const answer = operation.answerFields?.(data);
+		if (answer !== undefined) for (const outcome of outcomes) if (outcome.kind === 'accepted') outcome.answer = answer;
+		return { ok: true, value: outcomes };
 	};
 }

@@ -5,6 +5,7 @@
  * (plan.ts, answer.ts, run.ts here; actions/batched/ inside n8n) owns everything else: batching,
  * concurrency, retries, lost answers, routing, the Stop error and the tool output.
  */
+import type { GatewayFailure } from '../failure';
 import type { BusinessParams } from '../request';
 
 /** One item's mapped values, by the record's field names (`rec_id`, `status`…). */
@@ -49,6 +50,15 @@ export interface BatchedOperation<R> {
 	errorEntryKey(entry: Record<string, unknown>): EntryKey;
 	/** A per-record error that means "already done by an earlier call" (logistics: 非待同步状态). */
 	isAlreadyDone?(error: string): boolean;
+	/** What a code-0 answer says of the whole call, reported with each of its records (trade_push: new_count, chg_count). */
+	answerFields?(data: Record<string, unknown>): Record<string, unknown>;
+	/**
+	 * The records a refusal (`code` ≠ 0) names one by one, by key, with the ERP's error for each
+	 * (trade_push's message can be JSON text of `[{tid, error}]`). Such an answer confirms none of
+	 * the call's other records, so the engine sends them again without the refused ones. Undefined,
+	 * or naming no record of the call: the call was refused as a whole.
+	 */
+	refusedRecords?(failure: GatewayFailure): ReadonlyMap<string, string> | undefined;
 
 	/** The words of the outputs and the Stop error. */
 	words: OperationWords;

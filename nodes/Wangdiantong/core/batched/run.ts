@@ -45,13 +45,46 @@ export interface BatchRunResult {
 	cancelled: boolean;
 }
 
-async function sendBatch<R>(operation: BatchedOperation<R>, records: readonly R[], batchNumber: number, call: ApiCall) {
-	return await call({
-		script: operation.script,
-		params: operation.batchParams(records),
-		read: batchAnswerReader(operation, records),
-		label: `batch ${batchNumber}`,
-	});
+/** A batch's outcomes (refused records included), and what failed the rest of it, if anything did. */
+interface SentBatch {
+	outcomes: Array<RecordOutcome | undefined>;
+	failed?: { failure: GatewayFailure; attempts: number; mayHaveLanded: boolean; left: number[] };
+}
+
+/**
+ * One batch, through the call's retries. A refusal that names records one by one (`refusedRecords`)
+ * settles those, and confirms none of the others: they are sent again without the refused ones —
+ * safe, since the scripts that answer this way update what they already have — until an answer
+ * settles them or the rest is refused as a whole. Each round removes a record, so this ends.
+ */
+async function sendBatch<R>(operation: BatchedOperation<R>, batch: readonly R[], batchNumber: number, call: ApiCall, halted: () => boolean): Promise<SentBatch> {
+	const outcomes: Array<RecordOutcome | undefined> = new Array(batch.length);
+	let left = batch.map((_, i) => i);
+	for (;;) {
+		const records = left.map((i) => batch[i]);
+		const refusedSoFar = batch.length - left.length;
+		const result = await call({
+			script: operation.script,
+			// Serialised once per round: every attempt sends (and signs) the very same text.
+			params: operation.batchParams(records),
+			read: batchAnswerReader(operation, records),
+			label: refusedSoFar === 0 ? `batch ${batchNumber}` : `batch ${batchNumber} without its ${refusedSoFar} refused`,
+		});
+		if (result.ok) {
+			result.value.forEach((outcome, j) => (outcomes[left[j]] = outcome));
+			return { outcomes };
+		}
+		const refused = operation.refusedRecords?.(result.failure);
+		const named = refused === undefined ? [] : left.filter((i) => refused.has(operation.identity.key(batch[i])));
+		if (refused === undefined || named.length === 0) {
+			const { failure, attempts, mayHaveLanded } = result;
+			return { outcomes, failed: { failure, attempts, mayHaveLanded, left } };
+		}
+		for (const i of named) outcomes[i] = { kind: 'rejected', error: refused.get(operation.identity.key(batch[i])) ?? '' };
+		left = left.filter((i) => outcomes[i] === undefined);
+		// Whatever is left unsent here is reported as not sent, like any batch after a halt.
+		if (left.length === 0 || halted()) return { outcomes };
+	}
 }
 
 export async function runInBatches<R>(options: BatchRunOptions<R>): Promise<BatchRunResult> {
@@ -74,17 +107,15 @@ export async function runInBatches<R>(options: BatchRunOptions<R>): Promise<Batc
 			const batchIndex = nextBatch++;
 			const first = batchIndex * batchSize;
 			const batch = records.slice(first, first + batchSize);
-			const result = await sendBatch(operation, batch, batchIndex + 1, options.call);
-			if (result.ok) {
-				result.value.forEach((outcome, i) => (outcomes[first + i] = outcome));
-				continue;
-			}
-			const { failure, attempts, mayHaveLanded } = result;
+			const sent = await sendBatch(operation, batch, batchIndex + 1, options.call, halted);
+			sent.outcomes.forEach((outcome, i) => (outcomes[first + i] = outcome));
+			if (sent.failed === undefined) continue;
+			const { failure, attempts, mayHaveLanded, left } = sent.failed;
 			if (options.stopOnBatchFailure && !options.isCancelled()) {
 				stoppedBy ??= { batchNumber: batchIndex + 1, batchCount, firstRecord: first, recordCount: batch.length, failure, attempts };
 			}
 			if (failure.credentialsRejected) credentialsRejected ??= failure;
-			for (let i = 0; i < batch.length; i++) {
+			for (const i of left) {
 				outcomes[first + i] = { kind: 'request_failed', failure, attempts, sent: true, possiblyProcessed: mayHaveLanded };
 			}
 		}

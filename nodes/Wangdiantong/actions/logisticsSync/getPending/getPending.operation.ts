@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, requestTimeoutOption } from '../../common.descriptions';
-import { shopAndMaxRecords } from '../../pendingQuery/description';
+import { shopAndMaxRecords } from '../../common.shop';
 import { executePendingQuery, type PendingQuery } from '../../pendingQuery/execute';
 
 const showFor = { show: { resource: ['logisticsSync'], operation: ['getPending'] } };

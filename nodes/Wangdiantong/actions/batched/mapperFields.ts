@@ -1,0 +1,30 @@
+/**
+ * The fields a record mapping (n8n's resource mapper) lists for a push operation: each under the
+ * ERP's name with its meaning, the required core marked, codes as a list to pick from.
+ */
+import type { FieldType, ResourceMapperField } from 'n8n-workflow';
+
+import type { FieldKind, RecordField } from '../../core/recordFields';
+
+const TYPE_OF: Record<FieldKind, FieldType> = {
+	text: 'string',
+	amount: 'number',
+	integer: 'number',
+	dateTime: 'dateTime',
+	code: 'options',
+};
+
+export function mapperFields(fields: readonly RecordField[]): ResourceMapperField[] {
+	return fields.map((field) => ({
+		id: field.id,
+		displayName: `${field.id} (${field.meaning})`,
+		required: field.required === true,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		type: TYPE_OF[field.kind],
+		...(field.codes
+			? { options: Object.entries(field.codes).map(([code, meaning]) => ({ name: `${code} ${meaning}`, value: Number(code) })) }
+			: {}),
+	}));
+}
