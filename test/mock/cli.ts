@@ -17,12 +17,12 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ACCOUNT, MockGateway } from './gateway';
 import { MockPlatform } from './platform';
-import type { ApiCall, LedgerEntry, RefundLedgerEntry, RequestRecord, StockLedgerEntry, TradeLedgerEntry } from './types';
+import type { ApiCall, GoodsSpecLedgerEntry, LedgerEntry, RefundLedgerEntry, RequestRecord, StockLedgerEntry, TradeLedgerEntry } from './types';
 
 /**
  * What --state writes. platformUrl is empty without --platform; seeded: the logistics rec_ids by
  * shop; pending, stockPending: the rec_ids still waiting in each pool; the two ledgers of acks, and
- * tradeLedger and refundLedger, every order and refund the push scripts saved.
+ * tradeLedger, refundLedger and goodsSpecLedger, every order, refund and listing the push scripts saved.
  */
 export interface MockState {
 	pid: number;
@@ -34,6 +34,7 @@ export interface MockState {
 	stockLedger: StockLedgerEntry[];
 	tradeLedger: TradeLedgerEntry[];
 	refundLedger: RefundLedgerEntry[];
+	goodsSpecLedger: GoodsSpecLedgerEntry[];
 	calls: ApiCall[];
 	requests: Array<Pick<RequestRecord, 'number' | 'api' | 'outcome' | 'code' | 'httpStatus'> & { shopNo?: string }>;
 	pending: string[];
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
 			stockLedger: [...gateway.stockLedger],
 			tradeLedger: [...gateway.tradeLedger],
 			refundLedger: [...gateway.refundLedger],
+			goodsSpecLedger: [...gateway.goodsSpecLedger],
 			stockPending: gateway.stockPending().map((change) => change.rec_id),
 		};
 		writeFileSync(`${values.state}.tmp`, JSON.stringify(state, null, 2) + '\n');

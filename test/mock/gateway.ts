@@ -9,8 +9,9 @@
  * and runs its script (scripts.ts): the logistics pair (pending pool, ledger of acks), the
  * stock-sync pair (stockPool.ts: pending changes per shop, `stockLedger` of acks), the push
  * scripts for self-built shops (`addShop` traits mark the others): trade_push (tradePush.ts:
- * orders kept by tid, `tradeLedger`) and sales_refund_push (refundPush.ts: refunds of pushed
- * orders kept by refund_no, `refundLedger`), or
+ * orders kept by tid, `tradeLedger`), sales_refund_push (refundPush.ts: refunds of pushed
+ * orders kept by refund_no, `refundLedger`) and api_goodsspec_push (goodsSpecPush.ts: listings
+ * kept by shop + goods_id + spec_id, `goodsSpecLedger`), or
  * for any script a canned answer, which also replaces a built-in one:
  * `answers: { 'goods_query.php': { code: 0, goods_list: [] } }`, a function of the business
  * parameters, or a raw body (ids beyond 2^53 as bare numbers). No answer at all: code 100 接口不存在.

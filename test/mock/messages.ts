@@ -86,3 +86,17 @@ export const REFUND_TRADE_NOT_FOUND = '售后单关联的原始单不存在';
 export const REFUND_REFUSED_PREFIX = '推送订单信息错误，错误内容：';
 export const refundsRefused = (refused: ReadonlyArray<{ refundNo: string; error: string }>): string =>
 	REFUND_REFUSED_PREFIX + refused.map(({ refundNo, error }) => `${error}(refund_no=${refundNo})`).join('; ');
+
+/**
+ * api_goodsspec_push.php (docs/PROTOCOL.md, "api_goodsspec_push"). The call as a whole: our texts
+ * (missingParam, listInvalid for an api_goods_info that is not one object and a goods_list that is
+ * not a list of objects), the shop in trade_push's words, and a platform_id other than the shop's in
+ * the other edition's (its code there, 4304, is not used: CODE_PUSH_REFUSED). Each row refused is
+ * listed in `errors` of a code-0 answer, with our texts.
+ */
+export const GOODS_LIST_EMPTY = 'goods_list不能为空';
+export const GOODS_LIST_TOO_LONG = 'goods_list货品数量不能超过2000';
+export const PLATFORM_MISMATCH = 'shop_no 对应的店铺所属的平台 与 传入platform_id 不一致';
+/** A row without goods_id, spec_no or status; or without spec_id although its product has another SKU. */
+export const fieldMissing = (name: string): string => `${name}不能为空`;
+export const GOODS_SPEC_DUPLICATE = '店铺+goods_id+spec_id重复';

@@ -3,6 +3,7 @@
  * pair, the stock-sync pair, the push scripts (each in a file of its own, e.g. tradePush.ts),
  * canned answers for any other script, and how answers are written.
  */
+import { goodsSpecPush } from './goodsSpecPush';
 import { decodeJson, isJsonObject } from './jsonText';
 import * as say from './messages';
 import { asText, businessParams, errorReply, escapeNonAscii, ok, param, type Params, type Reply, type ScriptContext } from './reply';
@@ -108,6 +109,7 @@ const BUILT_IN = new Map([
 	['api_goods_stock_change_ack', stockChangeAck],
 	['trade_push', tradePush],
 	['sales_refund_push', refundPush],
+	['api_goodsspec_push', goodsSpecPush],
 ]);
 
 /** The answer of script `api` (no `.php`): a canned one if given, else built in, else 接口不存在. */

@@ -1,20 +1,22 @@
 /**
  * The gateway's database: known shops, logistics records (pending or already acknowledged), the
  * ledger of accepted acks, the stock-sync pool (stockPool.ts), the orders trade_push saved
- * (tradePool.ts) and the refunds sales_refund_push saved (refundPool.ts), whose methods the store passes on so that they are the gateway's. rec_ids are
+ * (tradePool.ts), the refunds sales_refund_push saved (refundPool.ts) and the platform listings
+ * api_goodsspec_push saved (goodsSpecPool.ts), whose methods the store passes on so that they are the gateway's. rec_ids are
  * canonical digit strings throughout (ids.ts).
  *
  * Generated records are deterministic per rec_id (a tiny hash drives the choices), so a seeded
  * gateway looks the same on every run. Field types vary on purpose, as on the wire: ids are
  * strings of digits, while `is_part_sync`, `logistics_type` and `platform_id` are numbers.
  */
+import { GoodsSpecPool } from './goodsSpecPool';
 import { byRecId, canonicalRecId, digits, hash, RecIdSequence } from './ids';
 import { SELF_BUILT_PLATFORM_ID, type ShopInfo } from './pushShop';
 import { RefundPool } from './refundPool';
 import { StockPool } from './stockPool';
 import { TradePool } from './tradePool';
 import type { LedgerEntry, LogisticsRecord, PushedTrade, RecordInput, ShopTraits, TradeLedgerEntry } from './types';
-import type { PushedRefund, RefundLedgerEntry } from './types';
+import type { GoodsSpecLedgerEntry, PushedGoodsSpec, PushedRefund, RefundLedgerEntry } from './types';
 import type { StockChange, StockChangeInput, StockLedgerEntry, StockState } from './types';
 
 export type RecordState = 'unknown' | 'pending' | 'done' | 'locked';
@@ -74,6 +76,9 @@ export class GatewayStore {
 	private readonly refunds = new RefundPool();
 	/** Every refund sales_refund_push.php saved, in order: `{refundNo, tid, requestNumber, created}`. Live. */
 	readonly refundLedger: readonly RefundLedgerEntry[] = this.refunds.ledger;
+	private readonly goodsSpecs = new GoodsSpecPool();
+	/** Every row api_goodsspec_push.php saved, in order: `{shopNo, goodsId, specId, requestNumber, created}`. Live. */
+	readonly goodsSpecLedger: readonly GoodsSpecLedgerEntry[] = this.goodsSpecs.ledger;
 
 	constructor(protected readonly clock: () => number) {}
 
@@ -219,12 +224,30 @@ export class GatewayStore {
 		return this.refunds.save(pushed);
 	}
 
+	// The platform listings of api_goodsspec_push.php (goodsSpecPool.ts). What they give out are copies.
+
+	/** The row saved last under shop + goods_id + spec_id ('' for none), or undefined. */
+	pushedGoodsSpec(shopNo: string, goodsId: string, specId = ''): PushedGoodsSpec | undefined {
+		return this.goodsSpecs.get(shopNo, goodsId, specId);
+	}
+
+	/** The spec_ids saved for one product of one shop. */
+	goodsSpecIds(shopNo: string, goodsId: string): string[] {
+		return this.goodsSpecs.specIds(shopNo, goodsId);
+	}
+
+	/** Saves a row api_goodsspec_push.php accepted; true if its shop + goods_id + spec_id was new. */
+	saveGoodsSpec(pushed: PushedGoodsSpec): boolean {
+		return this.goodsSpecs.save(pushed);
+	}
+
 	/** Empties records, shops, the pools and ledgers; generated ids start again from 100001. */
 	reset(): void {
 		for (const part of [this.locked, this.records, this.shops, this.shopTraits]) part.clear();
 		this.stock.clear();
 		this.trades.clear();
 		this.refunds.clear();
+		this.goodsSpecs.clear();
 		this.ledger.length = 0;
 		this.ids.restartAt();
 	}

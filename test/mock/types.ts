@@ -118,6 +118,28 @@ export interface RefundLedgerEntry {
 }
 
 /**
+ * One row saved by `api_goodsspec_push.php` (a platform listing, 平台货品), the last version pushed
+ * under its shop + goods_id + spec_id: the `goods_list` row as decoded and the request that saved it.
+ * `specId` is '' for a row without one (a product with a single SKU).
+ */
+export interface PushedGoodsSpec {
+	shopNo: string;
+	goodsId: string;
+	specId: string;
+	requestNumber: number;
+	row: Record<string, unknown>;
+}
+
+/** Every save of a row by `api_goodsspec_push.php`, in order: `created` for a new shop + goods_id + spec_id. */
+export interface GoodsSpecLedgerEntry {
+	shopNo: string;
+	goodsId: string;
+	specId: string;
+	requestNumber: number;
+	created: boolean;
+}
+
+/**
  * A fault for one request. `before`: the request never reaches the gateway proper (nothing
  * changes); `after`: it is processed (the ledger may change), then the answer is spoiled. A request
  * held (`delay` before, `latency`) whose client hangs up meanwhile is dropped unprocessed.
@@ -178,7 +200,7 @@ export interface MockGatewayOptions {
 	codeAsString?: boolean;
 	/** Send `errors[].rec_id` as a bare number literal. */
 	errorsRecIdAsNumber?: boolean;
-	/** Leave `errors` out of an ack answer when it is empty. */
+	/** Leave `errors` out of an ack (or api_goodsspec_push) answer when it is empty. */
 	omitEmptyErrors?: boolean;
 	/** Send the rec_id of listed records as a bare number literal, digit for digit (beyond 2^53). */
 	recIdAsNumber?: boolean;
