@@ -111,7 +111,7 @@ test('a call refused as a whole with On Error = Stop says what was and was not p
 	expect(result.status).toBe('error');
 	const error = result.nodeError(NODE);
 	expect(error?.message).toMatch(/^Wangdiantong did not push the batch: ERP error \d+ \(无效店铺编号\)/);
-	expect(error?.description).toMatch(/^Not pushed: 3 \(not in the ERP from this run: push them again, a re-push of a tid is an update\)\.$/m);
+	expect(error?.description).toMatch(/^Not pushed: 3 \(not in the ERP from this run: push them again, a re-push is an update\)\.$/m);
 });
 
 test('a call refused as a whole with On Error = Continue: its orders on Failed with the ERP’s code and words', async () => {

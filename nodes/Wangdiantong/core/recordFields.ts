@@ -5,6 +5,7 @@
  * the ERP's Beijing time.
  */
 import { toBeijingDateTime } from './beijingTime';
+import { isPlainObject } from './plainObject';
 import { describeValue } from './text';
 
 export type FieldKind =
@@ -88,3 +89,33 @@ export function checkFields(
 	return undefined;
 }
 
+
+export interface LinesSpec {
+	/** The list's field, e.g. `order_list`. */
+	name: string;
+	/** What the record is, for the messages: "order", "refund"; and with its article, "an order". */
+	record: string;
+	aRecord: string;
+	fields: readonly RecordField[];
+	/** A further check of one line, after its fields passed: its problem, if any. */
+	lineProblem?(line: Record<string, unknown>, index: number, earlier: ReadonlyArray<Record<string, unknown>>): string | undefined;
+}
+
+/** A record's lines: a non-empty list of objects, each line's known fields checked. */
+export function checkLines(value: unknown, spec: LinesSpec): { lines: Array<Record<string, unknown>> } | { error: string } {
+	const { name, record } = spec;
+	if (!Array.isArray(value)) return { error: `${name} must be the list of the ${record}'s lines, got ${describeValue(value)}` };
+	if (value.length === 0) return { error: `${name} is empty: ${spec.aRecord} needs at least one line` };
+	const checked: Array<Record<string, unknown>> = [];
+	for (let i = 0; i < value.length; i++) {
+		const line: unknown = value[i];
+		if (!isPlainObject(line)) return { error: `${name}[${i}] must be an object (one line of the ${record}), got ${describeValue(line)}` };
+		const copy = { ...line };
+		const problem = checkFields(spec.fields, line, copy, (id) => `${name}[${i}].${id}`);
+		if (problem !== undefined) return { error: problem.error };
+		const further = spec.lineProblem?.(line, i, checked);
+		if (further !== undefined) return { error: further };
+		checked.push(copy);
+	}
+	return { lines: checked };
+}

@@ -11,7 +11,7 @@
 import { ZERO_DATE_TIME } from '../../../core/beijingTime';
 import type { Validation } from '../../../core/batched/operation';
 import { isPlainObject } from '../../../core/plainObject';
-import { checkFields, isEmpty } from '../../../core/recordFields';
+import { checkFields, checkLines, isEmpty, type LinesSpec } from '../../../core/recordFields';
 import { describeValue } from '../../../core/text';
 import { LINE_FIELDS, TRADE_FIELDS } from './fields';
 
@@ -22,28 +22,20 @@ export interface TradeRecord {
 	trade: Record<string, unknown>;
 }
 
-function checkLines(lines: unknown): { lines: Array<Record<string, unknown>> } | { error: string } {
-	if (!Array.isArray(lines)) return { error: `order_list must be the list of the order's lines, got ${describeValue(lines)}` };
-	if (lines.length === 0) return { error: 'order_list is empty: an order needs at least one line' };
-	const seen = new Map<string, number>();
-	const checked: Array<Record<string, unknown>> = [];
-	for (let i = 0; i < lines.length; i++) {
-		const line: unknown = lines[i];
-		if (!isPlainObject(line)) return { error: `order_list[${i}] must be an object (one line of the order), got ${describeValue(line)}` };
-		const copy = { ...line };
-		const problem = checkFields(LINE_FIELDS, line, copy, (id) => `order_list[${i}].${id}`);
-		if (problem !== undefined) return { error: problem.error };
+const ORDER_LINES: LinesSpec = {
+	name: 'order_list',
+	record: 'order',
+	aRecord: 'an order',
+	fields: LINE_FIELDS,
+	lineProblem: (line, i, earlier) => {
 		if (isEmpty(line.goods_no) && isEmpty(line.spec_no)) {
-			return { error: `order_list[${i}] has neither goods_no nor spec_no: the ERP needs one of them to know the goods` };
+			return `order_list[${i}] has neither goods_no nor spec_no: the ERP needs one of them to know the goods`;
 		}
 		const oid = String(line.oid).trim();
-		const first = seen.get(oid);
-		if (first !== undefined) return { error: `order_list[${i}].oid ${oid} already appears in order_list[${first}]: each line needs its own oid` };
-		seen.set(oid, i);
-		checked.push(copy);
-	}
-	return { lines: checked };
-}
+		const first = earlier.findIndex((other) => String(other.oid).trim() === oid);
+		return first === -1 ? undefined : `order_list[${i}].oid ${oid} already appears in order_list[${first}]: each line needs its own oid`;
+	},
+};
 
 /**
  * `order`: the order's fields (an object); `lines`: its order_list (or nothing: the order's
@@ -54,7 +46,7 @@ export function checkOrder(order: unknown, lines: unknown): Validation<TradeReco
 	const trade: Record<string, unknown> = { ...order };
 	const problem = checkFields(TRADE_FIELDS, order, trade, (id) => id);
 	if (problem !== undefined) return { ok: false, ...problem };
-	const checked = checkLines(isEmpty(lines) ? order.order_list : lines);
+	const checked = checkLines(isEmpty(lines) ? order.order_list : lines, ORDER_LINES);
 	if ('error' in checked) return { ok: false, field: 'order_list', error: checked.error };
 	trade.order_list = checked.lines;
 	if (isEmpty(trade.pay_time) && String(trade.pay_status ?? '').trim() === '0') trade.pay_time = ZERO_DATE_TIME;

@@ -1,0 +1,70 @@
+/**
+ * What the push scripts share (trade_push, sales_refund_push, api_goodsspec_push): the words
+ * "pushed", the call's counts in a code-0 answer, and refusals whose `message` lists the refused
+ * records as JSON (docs/PROTOCOL.md, "trade_push").
+ */
+import type { GatewayFailure } from '../failure';
+import { parseJsonLossless } from '../json';
+import { isPlainObject } from '../plainObject';
+import type { EntryKey, OperationWords } from './operation';
+
+export const pushWords: OperationWords = {
+	outputKey: 'wdtPush',
+	doneFlag: 'pushed',
+	possiblyDoneFlag: 'possiblyPushed',
+	verb: 'push',
+	done: 'Pushed',
+	notDone: 'Not pushed',
+	possiblyDone: 'Possibly pushed',
+	notDoneMeans: 'not in the ERP from this run: push them again, a re-push is an update',
+	mayBeDone: 'the record may be in the ERP already, and pushing it again is safe (a re-push is an update)',
+};
+
+/** An id the ERP or the user wrote: text or a number, as trimmed text; nothing else. */
+export function idText(value: unknown): string | undefined {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+}
+
+/** `new_count` and `chg_count` of a code-0 answer: how many records the call created and changed. */
+export function pushCounts(data: Record<string, unknown>): Record<string, unknown> {
+	const counts: Record<string, unknown> = {};
+	if (data.new_count !== undefined) counts.newCount = data.new_count;
+	if (data.chg_count !== undefined) counts.chgCount = data.chg_count;
+	return counts;
+}
+
+/** An entry of a list of per-record errors, named by its `field` (`tid`…). */
+export function entryKeyBy(field: string): (entry: Record<string, unknown>) => EntryKey {
+	return (entry) => {
+		const value = entry[field];
+		if (value === undefined || value === null || value === '') return { kind: 'missing' };
+		const key = idText(value);
+		return key === undefined ? { kind: 'foreign' } : { kind: 'key', key };
+	};
+}
+
+/**
+ * A refusal whose `message` is JSON text of `[{<field>, error}]` names the records it refused
+ * (trade_push: `[{tid, error}]`, as two public clients read it); a plain text names none.
+ */
+export function refusalsListedBy(field: string): (failure: GatewayFailure) => ReadonlyMap<string, string> | undefined {
+	return (failure) => {
+		const text = failure.kind === 'erp' ? (failure.erpMessage ?? '').trim() : '';
+		if (!text.startsWith('[')) return undefined;
+		let list: unknown;
+		try {
+			list = parseJsonLossless(text);
+		} catch {
+			return undefined;
+		}
+		if (!Array.isArray(list)) return undefined;
+		const refused = new Map<string, string>();
+		for (const entry of list) {
+			const key = isPlainObject(entry) ? idText(entry[field]) : undefined;
+			if (key === undefined || refused.has(key)) continue;
+			const error = isPlainObject(entry) && typeof entry.error === 'string' && entry.error !== '' ? entry.error : 'The ERP refused this record without a reason';
+			refused.set(key, error);
+		}
+		return refused.size > 0 ? refused : undefined;
+	};
+}
