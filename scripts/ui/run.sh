@@ -4,7 +4,8 @@
 #
 #   bash scripts/ui/run.sh [--n8n-version 1.123.50] [--node /path/to/node] [--keep] [--pause]
 #
-#   --n8n-version, --node, --keep   as in scripts/e2e/run.sh (scripts/e2e/options.sh)
+#   --n8n-version, --node, --keep   as in scripts/e2e/run.sh (scripts/e2e/options.sh); n8n 2.x:
+#                    --n8n-version 2.40.7 --node /path/to/node24/bin/node
 #   --pause          after the checks, leave n8n and the mock running and print the editor's URL
 #                    and the owner's login, to look around by hand; Ctrl+C ends everything
 #
@@ -35,7 +36,7 @@
 # process it starts (mock, n8n and its children, Chromium) is stopped on exit, Ctrl+C included.
 set -euo pipefail
 
-HELP_LINES="2,35"
+HELP_LINES="2,36"
 # shellcheck source=../e2e/options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/options.sh"
 PAUSE=false
@@ -91,7 +92,9 @@ log_message import-credentials "Successfully imported"
 # The port is picked again right before the start: other processes on a shared machine may have
 # taken the one setup.sh picked a while ago, and n8n would then fail, or worse, another server
 # would answer the editor's requests. n8n counts as up only when its own log says it listens on
-# this port and its REST API (which the editor needs; /healthz answers earlier) answers.
+# this port and its REST API (which the editor needs; /healthz answers earlier) answers, the
+# login route included: n8n 2.x answers /rest/settings a few seconds before it has its other
+# routes (a POST to /rest/login is "Cannot POST" 404 until then; 400 or 401 once it is there).
 N8N_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 export N8N_PORT
 step "n8n start on http://127.0.0.1:$N8N_PORT"
@@ -101,7 +104,8 @@ N8N_PID=$!
 EDITOR_URL="http://127.0.0.1:$N8N_PORT"
 n8n_up() {
 	grep -q "ready on 127.0.0.1, port $N8N_PORT" "$WORK/n8n-start.out" 2>/dev/null &&
-		curl -fsS -o /dev/null "$EDITOR_URL/rest/settings" 2>/dev/null
+		curl -fsS -o /dev/null "$EDITOR_URL/rest/settings" 2>/dev/null &&
+		[[ "$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{}' "$EDITOR_URL/rest/login" 2>/dev/null)" != 404 ]]
 }
 deadline=$((SECONDS + 300))
 until n8n_up; do
@@ -114,7 +118,7 @@ echo "n8n answers on $EDITOR_URL"
 # ---------------------------------------------------------------------------------------------
 step "the editor in headless Chromium (screenshots: ${SHOTS#"$REPO/"}/)"
 ui_status=0
-"$TS_NODE" --transpile-only "$UI/editor.ts" --url "$EDITOR_URL" --state "$STATE" --shop "$LOOP_SHOP" --shots "$SHOTS" \
+"$TS_NODE" --transpile-only "$UI/editor.ts" --url "$EDITOR_URL" --n8n-version "$N8N_VERSION" --state "$STATE" --shop "$LOOP_SHOP" --shots "$SHOTS" \
 	--profile "$WORK/chromium-profile" || ui_status=$?
 
 if [[ "$PAUSE" == true ]]; then
