@@ -5,8 +5,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import type { MockGatewayOptions } from '../test/mock/types';
+import type { LoopName, TimelineEntry } from './loops';
 
 export interface GatewayStats {
+	/** Records taken off the gateway's pools: logistics acks, and stock acks that cleared a change. */
 	ledger: number;
 	requests: number;
 	rateLimited: number;
@@ -44,8 +46,14 @@ export class GatewayProcess {
 		this.baseUrl = String((await this.call({ cmd: 'start', options })).baseUrl);
 	}
 
-	async seed(count: number): Promise<string[]> {
-		return (await this.call({ cmd: 'seed', count })).ids as string[];
+	/** `count` records to acknowledge by item (their ids), or with `loop` waiting in its shop for its query (none). */
+	async seed(count: number, loop?: LoopName): Promise<string[]> {
+		return (await this.call({ cmd: 'seed', count, loop })).ids as string[];
+	}
+
+	/** Every request since the last reset or start, as answered. */
+	async timeline(): Promise<TimelineEntry[]> {
+		return (await this.call({ cmd: 'timeline' })).timeline as TimelineEntry[];
 	}
 
 	async stats(): Promise<GatewayStats> {

@@ -59,7 +59,9 @@ async function runOnce(spec: ScenarioSpec, ids: readonly string[], baseUrl: stri
 	const result = await runWorkflow({ workflow: benchWorkflow(spec, items(ids), baseUrl, latencyMs), registry, credentials });
 	if (result.status !== 'success') throw new Error(`${spec.label}: ${result.status} ${result.error?.message ?? ''}`);
 	const { runData } = result.run.data.resultData;
-	const nodeMs = measuredNodes(spec).reduce((sum, name) => sum + (runData[name]?.[0]?.executionTime ?? NaN), 0);
+	// Every run of each node: a loop runs its nodes once a round.
+	const timeIn = (name: string) => runData[name]?.reduce((sum, run) => sum + run.executionTime, 0) ?? NaN;
+	const nodeMs = measuredNodes(spec).reduce((sum, name) => sum + timeIn(name), 0);
 	return { nodeMs, held: result.run };
 }
 
@@ -67,10 +69,11 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
 
 type Message =
-	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; latencyMs: number; warmIds: string[]; ids: string[] }
-	| { cmd: 'go' };
+	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; latencyMs: number; warmIds: string[] }
+	/** The measured run's records, seeded after the warm-up (none for a loop: its query fetches them). */
+	| { cmd: 'go'; ids: string[] };
 
-let pending: { spec: ScenarioSpec; baseUrl: string; latencyMs: number; ids: string[] } | undefined;
+let pending: { spec: ScenarioSpec; baseUrl: string; latencyMs: number } | undefined;
 
 // The process may serve several scenarios in a row (--quick); each one warms up first.
 process.on('message', (message: Message) => {
@@ -84,7 +87,8 @@ process.on('message', (message: Message) => {
 				return;
 			}
 			if (!pending) throw new Error('go before run');
-			const { spec, baseUrl, latencyMs, ids } = pending;
+			const { spec, baseUrl, latencyMs } = pending;
+			const { ids } = message;
 			pending = undefined;
 			gc();
 			const heapBefore = heapMb();

@@ -1,12 +1,15 @@
 /**
- * Running one scenario: fresh records at the gateway, a scenario process (scenarioChild.ts) that
- * warms up and then runs measured, and the gateway's own count of what it received. The full run
- * forks a fresh process per scenario; --quick reuses one, to finish within a minute.
+ * Running one scenario: records at the gateway for a warm-up, a scenario process
+ * (scenarioChild.ts) that warms up, then a fresh gateway (records, request log and rate-limit
+ * window: the warm-up's calls do not count against the measured run) and the measured run, and
+ * the gateway's own count of what it received. The full run forks a fresh process per scenario;
+ * --quick reuses one, to finish within a minute.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import type { GatewayProcess } from './gateway';
+import type { TimelineEntry } from './loops';
 import type { ScenarioSpec } from './spec';
 
 export interface ScenarioResult {
@@ -25,6 +28,8 @@ export interface ScenarioResult {
 	heapHeldMb: number;
 	/** Heap in use once the run data is released (after a full GC): what outlives the execution. */
 	heapLeftMb: number;
+	/** A loop's requests as the gateway answered them (loops.ts reads its windows from it). */
+	timeline?: TimelineEntry[];
 }
 
 const WARM_UP_RECORDS = 200;
@@ -57,9 +62,9 @@ export async function runScenario(
 	latencyMs: number,
 	shared?: ChildProcess,
 ): Promise<ScenarioResult> {
+	const loop = spec.kind === 'loop' ? spec.loop : undefined;
 	await gateway.reset();
-	const warmIds = await gateway.seed(WARM_UP_RECORDS);
-	const ids = await gateway.seed(count);
+	const warmIds = await gateway.seed(WARM_UP_RECORDS, loop);
 	const child = shared ?? forkScenarioProcess();
 	let before = { requests: 0, ledger: 0 };
 	try {
@@ -67,10 +72,12 @@ export async function runScenario(
 			const onExit = (code: number | null) => reject(new Error(`${spec.label}: scenario process exited (${String(code)})`));
 			const onMessage = (message: ChildMessage) => {
 				if (message.cmd === 'warm') {
-					void gateway.stats().then((stats) => {
-						before = stats;
-						child.send({ cmd: 'go' });
-					});
+					void (async () => {
+						await gateway.reset();
+						const ids = await gateway.seed(count, loop);
+						before = await gateway.stats();
+						child.send({ cmd: 'go', ids });
+					})().catch(reject);
 					return;
 				}
 				child.off('message', onMessage);
@@ -80,9 +87,10 @@ export async function runScenario(
 			};
 			child.on('message', onMessage);
 			child.on('exit', onExit);
-			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, latencyMs, warmIds, ids });
+			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, latencyMs, warmIds });
 		});
 		const after = await gateway.stats();
+		const timeline = loop === undefined ? undefined : await gateway.timeline();
 		return {
 			scenario: spec.label,
 			records: count,
@@ -96,6 +104,7 @@ export async function runScenario(
 			startRssMb: measured.startRssMb,
 			heapHeldMb: measured.heapHeldMb,
 			heapLeftMb: measured.heapLeftMb,
+			timeline,
 		};
 	} finally {
 		if (!shared) child.kill();

@@ -1,11 +1,15 @@
 /** What one benchmark scenario runs. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import type { LoopName } from './loops';
+
 export type ScenarioSpec = { label: string } & (
 	| { kind: 'passThrough' }
 	| { kind: 'node'; options?: INodeParameters }
 	| { kind: 'bare' }
 	| { kind: 'helperOnly' }
+	/** A query → Acknowledge loop in one execution, draining its shop (loops.ts). */
+	| { kind: 'loop'; loop: LoopName }
 	| {
 			kind: 'diy';
 			perRequest: number;
@@ -32,6 +36,8 @@ export const SCENARIOS = {
 	diyPerSecond: { label: 'DIY Code + HTTP Request, 50/request, one per second (Batching defaults)', kind: 'diy', perRequest: BATCH, pacing: { intervalMs: 1000 } },
 	diyAllAtOnce: { label: 'DIY Code + HTTP Request, 50/request, all at once', kind: 'diy', perRequest: BATCH },
 	diyPerRecord: { label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
+	logisticsLoop: { label: 'logistics loop: Get Pending → Acknowledge', kind: 'loop', loop: 'logistics' },
+	stockLoop: { label: 'stock loop: Get Changes → Acknowledge', kind: 'loop', loop: 'stock' },
 } satisfies Record<string, ScenarioSpec>;
 
 /** The network floor: requests × latency, what the round trips alone need with sequential batches. */

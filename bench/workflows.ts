@@ -1,20 +1,27 @@
 /**
  * The workflows the benchmark runs through n8n's engine: our node, the same workflow with a
- * pass-through in its place, and the two ways users acknowledge with built-in nodes today
- * (a Code node that signs, then the HTTP Request node).
+ * pass-through in its place, the two ways users acknowledge with built-in nodes today
+ * (a Code node that signs, then the HTTP Request node), and the sync loops (query → Acknowledge).
  */
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../test/harness';
 import { PASS_THROUGH } from '../test/harness/registry';
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
+import { QUERY_LIMIT_MAX } from '../nodes/Wangdiantong/core/limits';
+import { LOOP_SHOP, LOOPS, type LoopName } from './loops';
 import type { ScenarioSpec } from './spec';
 
 export const SUBJECT = 'Subject';
 const SIGNING_NODE = 'Sign in Code';
+const QUERY_NODE = 'Query';
 
-/** The nodes whose time a scenario measures: the do-it-yourself way includes its signing Code node. */
-export const measuredNodes = (spec: ScenarioSpec): string[] => (spec.kind === 'diy' ? [SIGNING_NODE, SUBJECT] : [SUBJECT]);
+/**
+ * The nodes whose time a scenario measures: the do-it-yourself way includes its signing Code
+ * node, a loop its query; every run of each (a loop runs them once a round).
+ */
+export const measuredNodes = (spec: ScenarioSpec): string[] =>
+	spec.kind === 'diy' ? [SIGNING_NODE, SUBJECT] : spec.kind === 'loop' ? [QUERY_NODE, SUBJECT] : [SUBJECT];
 
 /** Every tenth record reports a failure at the shop platform, the others a success. */
 const recordAt = (rec_id: string, i: number): IDataObject => ({
@@ -52,24 +59,44 @@ function chain(nodes: INode[], pinned: IDataObject[]): WorkflowJson {
 	return { nodes, connections, pinData: { Records: pinned.map((json) => ({ json })) } };
 }
 
+/** Our node, placed `x` along the chain, with the bench's credential. */
+const wangdiantong = (id: string, name: string, x: number, parameters: INodeParameters): INode => ({
+	id,
+	name,
+	type: 'n8n-nodes-wangdiantong.wangdiantong',
+	typeVersion: 1,
+	position: [x, 0],
+	parameters,
+	credentials: { wangdiantongApi: { id: '1', name: 'bench' } },
+});
+
 export function nodeWorkflow(pinned: IDataObject[], options: INodeParameters): WorkflowJson {
-	const subject: INode = {
-		id: 'bench-3',
-		name: SUBJECT,
-		type: 'n8n-nodes-wangdiantong.wangdiantong',
-		typeVersion: 1,
-		position: [400, 0],
-		parameters: {
-			resource: 'logisticsSync',
-			operation: 'acknowledge',
-			recId: '={{ $json.rec_id }}',
-			status: '={{ $json.status }}',
-			message: '={{ $json.message }}',
-			options,
-		},
-		credentials: { wangdiantongApi: { id: '1', name: 'bench' } },
-	};
+	const subject = wangdiantong('bench-3', SUBJECT, 400, {
+		resource: 'logisticsSync',
+		operation: 'acknowledge',
+		recId: '={{ $json.rec_id }}',
+		status: '={{ $json.status }}',
+		message: '={{ $json.message }}',
+		options,
+	});
 	return chain([records, subject], pinned);
+}
+
+/**
+ * A sync loop in one execution, with no node but ours: the query (Execute Once, so a round's
+ * acknowledged items ask once) fetches up to QUERY_LIMIT_MAX records of the shop, Acknowledge
+ * acknowledges them, and its Acknowledged output leads back to the query; a round that
+ * acknowledges nothing ends the run. The shop platform's push between them is left out: it is
+ * the user's, and the loop's pace under the rate limit is the gateway's and ours.
+ */
+export function loopWorkflow(name: LoopName): WorkflowJson {
+	const { query, ack, ackParameters } = LOOPS[name];
+	const queryParameters = { ...(query.parameters as INodeParameters), shopNo: LOOP_SHOP, maxRecords: QUERY_LIMIT_MAX };
+	const fetch: INode = { ...wangdiantong('bench-3', QUERY_NODE, 400, queryParameters), executeOnce: true };
+	const acknowledge = wangdiantong('bench-4', SUBJECT, 600, { ...(ack.parameters as INodeParameters), ...ackParameters });
+	const workflow = chain([records, fetch, acknowledge], [{}]);
+	workflow.connections[SUBJECT] = { main: [[{ node: QUERY_NODE, type: 'main', index: 0 }]] };
+	return workflow;
 }
 
 /** The same workflow with a pass-through (n8n's No-Op in a real n8n) in the node's place: the engine's own cost per item. */
@@ -173,6 +200,8 @@ export function benchWorkflow(spec: ScenarioSpec, pinned: IDataObject[], baseUrl
 				perRequest: spec.perRequest,
 				pacing: spec.pacing && { intervalMs: spec.pacing.intervalMs === 'latency' ? latencyMs : spec.pacing.intervalMs },
 			});
+		case 'loop':
+			return loopWorkflow(spec.loop);
 		case 'bare':
 			throw new Error('the bare client runs no workflow');
 	}
