@@ -11,7 +11,12 @@ import * as logisticsSync from './actions/logisticsSync';
 import { router } from './actions/router';
 import * as stockSync from './actions/stockSync';
 import * as trade from './actions/trade';
-import { getOrderFields } from './actions/trade/push/orderFields';
+import { mapperMethod } from './actions/batched/mapperFields';
+import * as goods from './actions/goods';
+import { GOODS_FIELDS } from './actions/goods/push/fields';
+import * as refund from './actions/refund';
+import { REFUND_FIELDS } from './actions/refund/push/fields';
+import { TRADE_FIELDS } from './actions/trade/push/fields';
 
 /**
  * Outputs follow the operation: Acknowledge (of logistics or stock) routes records to Acknowledged and Failed, Push to Pushed and Failed; other
@@ -29,8 +34,8 @@ export class Wangdiantong implements INodeType {
 		// The action as people read it, not the internal values ("acknowledge: logisticsSync"): the
 		// same words as the operations' `action` (actions/*/index.ts). n8n's lint wants the subtitle
 		// written here as one literal, so it cannot be built from those.
-		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : ({ logisticsSync: { acknowledge: "Acknowledge records", getPending: "Get pending records" }, stockSync: { acknowledge: "Acknowledge stock changes", getChanges: "Get stock changes" }, trade: { push: "Push orders" } }[$parameter["resource"]] ?? {})[$parameter["operation"]] ?? $parameter["operation"] }}',
-		description: 'Orders, logistics and stock sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
+		subtitle: '={{ $parameter["operation"] === "call" ? "API call: " + ($parameter["script"] || "choose a script") : ({ logisticsSync: { acknowledge: "Acknowledge records", getPending: "Get pending records" }, stockSync: { acknowledge: "Acknowledge stock changes", getChanges: "Get stock changes" }, trade: { push: "Push orders" }, refund: { push: "Push refunds" }, goods: { push: "Push goods" } }[$parameter["resource"]] ?? {})[$parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Orders, refunds, goods, logistics and stock sync, and any other call, to the Wangdiantong (旺店通) ERP 企业版 open API',
 		defaults: { name: 'Wangdiantong' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,7 +49,9 @@ export class Wangdiantong implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Any API', value: 'api' },
+					{ name: 'Goods Spec', value: 'goods' },
 					{ name: 'Logistics Sync', value: 'logisticsSync' },
+					{ name: 'Refund', value: 'refund' },
 					{ name: 'Stock Sync', value: 'stockSync' },
 					{ name: 'Trade', value: 'trade' },
 				],
@@ -53,12 +60,14 @@ export class Wangdiantong implements INodeType {
 			...logisticsSync.description,
 			...stockSync.description,
 			...trade.description,
+			...refund.description,
+			...goods.description,
 			...api.description,
 		],
 	};
 
 	methods = {
-		resourceMapping: { getOrderFields },
+		resourceMapping: { getOrderFields: mapperMethod(TRADE_FIELDS), getRefundFields: mapperMethod(REFUND_FIELDS), getGoodsFields: mapperMethod(GOODS_FIELDS) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

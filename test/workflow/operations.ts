@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { order } from '../fixtures/orders';
+import { order, refund, sku } from '../fixtures/orders';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
 
 export interface BatchedProfile {
@@ -15,6 +15,8 @@ export interface BatchedProfile {
 	/** The script, as the gateway's request log names it (no `.php`). */
 	api: string;
 	listParameter: string;
+	/** When the list parameter is an object: the field of it that holds the list. */
+	listIn?: string;
 	/** The ERP's limit on records per call. */
 	maxBatch: number;
 	/** The object each output item carries. */
@@ -62,6 +64,32 @@ export const BATCHED: readonly BatchedProfile[] = [
 			return Array.from({ length: count }, (_, i) => order(`T${i}`));
 		},
 	},
+	{
+		name: 'Refund → Push',
+		parameters: { resource: 'refund', operation: 'push', shopNo: 'mock-shop' },
+		api: 'sales_refund_push',
+		listParameter: 'api_refund_list',
+		maxBatch: 10,
+		outputKey: 'wdtPush',
+		acceptableItems: (gateway, count) => {
+			const tids = Array.from({ length: count }, (_, i) => `T${i}`);
+			gateway.addPushedTrades(tids.map((tid) => ({ tid })), 'mock-shop');
+			return tids.map((tid, i) => refund(`R${i}`, tid));
+		},
+	},
+	{
+		name: 'Goods Spec → Push',
+		parameters: { resource: 'goods', operation: 'push', shopNo: 'mock-shop' },
+		api: 'api_goodsspec_push',
+		listParameter: 'api_goods_info',
+		listIn: 'goods_list',
+		maxBatch: 2000,
+		outputKey: 'wdtPush',
+		acceptableItems: (gateway, count) => {
+			gateway.addShop('mock-shop');
+			return Array.from({ length: count }, (_, i) => sku(`G${i}`, `S${i}`));
+		},
+	},
 ];
 
 export const QUERIES: readonly QueryProfile[] = [
@@ -81,5 +109,6 @@ export const QUERIES: readonly QueryProfile[] = [
 
 /** The list a batch request carried, parsed. */
 export function sentList(request: RequestRecord, profile: BatchedProfile): IDataObject[] {
-	return JSON.parse(request.params[profile.listParameter] ?? '[]') as IDataObject[];
+	const parsed = JSON.parse(request.params[profile.listParameter] ?? '[]') as IDataObject[] | IDataObject;
+	return (profile.listIn === undefined ? parsed : (parsed as IDataObject)[profile.listIn]) as IDataObject[];
 }

@@ -3,6 +3,8 @@ type NodeMap = {
 	logisticsSync: 'acknowledge' | 'getPending';
 	stockSync: 'acknowledge' | 'getChanges';
 	trade: 'push';
+	refund: 'push';
+	goods: 'push';
 	api: 'call';
 };
 

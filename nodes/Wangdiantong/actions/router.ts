@@ -1,8 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import * as api from './api';
+import * as goods from './goods';
 import * as logisticsSync from './logisticsSync';
 import * as stockSync from './stockSync';
+import * as refund from './refund';
 import * as trade from './trade';
 import type { WangdiantongType } from './node.type';
 
@@ -20,6 +22,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return await stockSync[wangdiantong.operation].execute.call(this);
 		case 'trade':
 			return await trade[wangdiantong.operation].execute.call(this);
+		case 'refund':
+			return await refund[wangdiantong.operation].execute.call(this);
+		case 'goods':
+			return await goods[wangdiantong.operation].execute.call(this);
 		case 'api':
 			return await api[wangdiantong.operation].execute.call(this);
 		default:

@@ -16,6 +16,12 @@ export const BATCH_SIZE_DEFAULT = 50;
 /** `trade_push.php` takes at most this many orders per call (docs/PROTOCOL.md, "trade_push"). */
 export const TRADE_BATCH_SIZE_MAX = 50;
 
+/** `sales_refund_push.php` takes at most this many refunds per call (docs/PROTOCOL.md, "sales_refund_push"). */
+export const REFUND_BATCH_SIZE_MAX = 10;
+
+/** `api_goodsspec_push.php` takes at most this many rows per call (docs/PROTOCOL.md, "api_goodsspec_push"). */
+export const GOODS_BATCH_SIZE_MAX = 2000;
+
 export const CONCURRENCY_MAX = 10;
 export const CONCURRENCY_DEFAULT = 1;
 

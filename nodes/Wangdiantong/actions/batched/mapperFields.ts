@@ -2,7 +2,7 @@
  * The fields a record mapping (n8n's resource mapper) lists for a push operation: each under the
  * ERP's name with its meaning, the required core marked, codes as a list to pick from.
  */
-import type { FieldType, ResourceMapperField } from 'n8n-workflow';
+import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import type { FieldKind, RecordField } from '../../core/recordFields';
 
@@ -27,4 +27,11 @@ export function mapperFields(fields: readonly RecordField[]): ResourceMapperFiel
 			? { options: Object.entries(field.codes).map(([code, meaning]) => ({ name: `${code} ${meaning}`, value: Number(code) })) }
 			: {}),
 	}));
+}
+
+/** The node method a record mapping calls for its fields (`methods.resourceMapping`). */
+export function mapperMethod(fields: readonly RecordField[]): (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields> {
+	return async function () {
+		return { fields: mapperFields(fields) };
+	};
 }

@@ -8,6 +8,9 @@ import { parseJsonLossless } from '../json';
 import { isPlainObject } from '../plainObject';
 import type { EntryKey, OperationWords } from './operation';
 
+/** Self-built shops are platform 127 at the ERP; the refund and goods scripts send it with the shop. */
+export const SELF_BUILT_PLATFORM_ID = 127;
+
 export const pushWords: OperationWords = {
 	outputKey: 'wdtPush',
 	doneFlag: 'pushed',
