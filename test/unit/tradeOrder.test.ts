@@ -13,19 +13,19 @@ describe('an order that passes', () => {
 		const result = checkOrder(given, undefined);
 		expect(result).toEqual({
 			ok: true,
-			record: { tid: 'T1', trade: { ...given, trade_time: '2026-12-06 09:30:00', pay_time: '2026-12-06 09:31:00' } },
+			record: { id: 'T1', body: { ...given, trade_time: '2026-12-06 09:30:00', pay_time: '2026-12-06 09:31:00' } },
 		});
 	});
 
 	test('the lines given apart replace the order’s own', () => {
 		const lines = [{ ...(order('T1').order_list as object[])[0], oid: 'X' }];
 		const result = checkOrder(order('T1'), lines);
-		expect(result.ok && result.record.trade.order_list).toEqual(lines);
+		expect(result.ok && result.record.body.order_list).toEqual(lines);
 	});
 
 	test('an unpaid order without pay_time gets the ERP’s zero date; amounts and codes may be text', () => {
 		const result = checkOrder(order('T2', { pay_status: '0', pay_time: '', paid: '0.00', trade_status: '10' }), undefined);
-		expect(result.ok && result.record.trade).toMatchObject({ pay_time: '0000-00-00 00:00:00', paid: '0.00', trade_status: '10' });
+		expect(result.ok && result.record.body).toMatchObject({ pay_time: '0000-00-00 00:00:00', paid: '0.00', trade_status: '10' });
 	});
 
 	test('what the sources disagree on is left to the ERP: trade_status 60, delivery_term 4, an empty buyer_nick, no other_amount', () => {

@@ -2,7 +2,7 @@
  * Options that several operations offer (request timeout, retries and their waits), described
  * once and read once, with their defaults and limits from core/limits.ts.
  */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	clampInteger,
@@ -107,5 +107,18 @@ export function recordIdField(displayOptions: IDisplayOptions, query: string): I
 		required: true,
 		displayOptions,
 		description: `The rec_id that ${query} returned for this record. Keep it as text: IDs can exceed what a JavaScript number holds exactly.`,
+	};
+}
+
+/** A resource's Operation select: its operations (each with the `action` the nodes panel lists), the first one the default. */
+export function operationSelect(resource: string, operations: INodePropertyOptions[], defaultOperation = String(operations[0].value)): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations,
+		default: defaultOperation,
 	};
 }

@@ -31,6 +31,11 @@ export interface RecordField {
 	codes?: Readonly<Record<number, string>>;
 }
 
+/** Optional text fields, by id with their meaning: most fields of a record are these. */
+export function optionalTexts(meanings: Readonly<Record<string, string>>): RecordField[] {
+	return Object.entries(meanings).map(([id, meaning]) => ({ id, meaning, kind: 'text' }));
+}
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const WHOLE = /^-?\d+$/;
 

@@ -16,8 +16,11 @@ import { shopCodeField } from '../common.shop';
 import { executeBatched } from './execute';
 import { batchOptions, type BatchOptionsSpec } from './options';
 
-export interface PushPanel {
-	displayOptions: IDisplayOptions;
+export interface PushSpec<R> {
+	resource: string;
+	/** The ERP's limit of records per call (the Batch Size's maximum and default), and what they are ("orders"). */
+	limit: number;
+	records: string;
 	notice: string;
 	/** What else to know of the shop, a sentence without its full stop. */
 	shopNote: string;
@@ -25,12 +28,17 @@ export interface PushPanel {
 	record: { name: string; displayName: string; fieldsMethod: string; description: string };
 	/** The record's lines, when it has them (`order_list`). */
 	lines?: { name: string; displayName: string; description: string };
-	batchSize: BatchOptionsSpec['batchSize'];
 	fieldNames: readonly string[];
+	/** The engine's operation for the run's shop. */
+	operationFor: (shopNo: string) => BatchedOperation<R>;
 }
 
-export function pushDescription(panel: PushPanel): INodeProperties[] {
-	const { displayOptions } = panel;
+function batchSizeOf({ limit, records }: PushSpec<unknown>): BatchOptionsSpec['batchSize'] {
+	return { max: limit, default: limit, why: `The ERP takes at most ${limit} ${records} a call` };
+}
+
+function pushDescription(panel: PushSpec<unknown>): INodeProperties[] {
+	const displayOptions: IDisplayOptions = { show: { resource: [panel.resource], operation: ['push'] } };
 	const properties: INodeProperties[] = [
 		{ displayName: panel.notice, name: `${panel.record.name}PushNotice`, type: 'notice', default: '', displayOptions },
 		shopCodeField(displayOptions, panel.shopNote),
@@ -65,21 +73,30 @@ export function pushDescription(panel: PushPanel): INodeProperties[] {
 			description: panel.lines.description,
 		});
 	}
-	properties.push(batchOptions({ displayOptions, batchSize: panel.batchSize, fieldNames: panel.fieldNames }));
+	properties.push(batchOptions({ displayOptions, batchSize: batchSizeOf(panel), fieldNames: panel.fieldNames }));
 	return properties;
 }
 
 /** One shop per run: its code is read once, with the run's options, and must be there. */
-export async function executePush<R>(
-	context: IExecuteFunctions,
-	operationFor: (shopNo: string) => BatchedOperation<R>,
-	batchSize: BatchOptionsSpec['batchSize'],
-): Promise<INodeExecutionData[][]> {
+async function executePush<R>(context: IExecuteFunctions, spec: PushSpec<R>): Promise<INodeExecutionData[][]> {
 	const shopNo = String(context.getNodeParameter('shopNo', 0, '')).trim();
 	if (shopNo === '') {
 		throw new NodeOperationError(context.getNode(), 'Shop Code is empty: enter the shop’s code (店铺编号) as it appears in the ERP', {
 			description: 'Nothing was sent.',
 		});
 	}
-	return await executeBatched(context, operationFor(shopNo), batchSize);
+	return await executeBatched(context, spec.operationFor(shopNo), batchSizeOf(spec));
+}
+
+/** A push operation's panel and run, from its spec. */
+export function pushOperation<R>(spec: PushSpec<R>): {
+	description: INodeProperties[];
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+} {
+	return {
+		description: pushDescription(spec as PushSpec<unknown>),
+		execute: async function (this: IExecuteFunctions) {
+			return await executePush(this, spec);
+		},
+	};
 }

@@ -1,25 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelect } from '../common.descriptions';
 import * as push from './push/push.operation';
 
 export { push };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['goods'] } },
-		options: [
-			{
-				name: 'Push',
-				value: 'push',
-				description: 'Create or update the shop’s platform SKUs in the ERP, to match them to the ERP’s goods (api_goodsspec_push)',
-				action: 'Push goods',
-			},
-		],
-		default: 'push',
-	},
+	operationSelect('goods', [
+		{
+			name: 'Push',
+			value: 'push',
+			description: 'Create or update the shop’s platform SKUs in the ERP, to match them to the ERP’s goods (api_goodsspec_push)',
+			action: 'Push goods',
+		},
+	]),
 	...push.description,
 ];

@@ -6,7 +6,7 @@
 import type { GatewayFailure } from '../failure';
 import { parseJsonLossless } from '../json';
 import { isPlainObject } from '../plainObject';
-import type { EntryKey, OperationWords } from './operation';
+import type { BatchedOperation, EntryKey, OperationWords } from './operation';
 
 /** Self-built shops are platform 127 at the ERP; the refund and goods scripts send it with the shop. */
 export const SELF_BUILT_PLATFORM_ID = 127;
@@ -69,5 +69,33 @@ export function refusalsListedBy(field: string): (failure: GatewayFailure) => Re
 			refused.set(key, error);
 		}
 		return refused.size > 0 ? refused : undefined;
+	};
+}
+
+/** A record pushed under an id of its own (an order's tid, a refund's refund_no): the id, and the record as it is sent. */
+export interface PushRecord {
+	id: string;
+	body: Record<string, unknown>;
+}
+
+/**
+ * What a push of records named by one id field brings to the engine besides its script and its
+ * check: the identity (`field` in the item, `outputName` on the output, the `noun` in messages),
+ * per-record errors and refusals keyed by it, the call's counts and the words.
+ */
+export function pushedById(field: string, outputName: string, noun: string): Omit<BatchedOperation<PushRecord>, 'script' | 'batchParams' | 'mappings' | 'validate'> {
+	return {
+		identity: {
+			field,
+			outputName,
+			of: (record) => record.id,
+			key: (record) => record.id,
+			duplicateError: (id, firstItem) => `${field} ${id} already appears in item ${firstItem}: each ${noun} is pushed once per run`,
+		},
+		sentFields: (record) => ({ [outputName]: record.id }),
+		errorEntryKey: entryKeyBy(field),
+		answerFields: pushCounts,
+		refusedRecords: refusalsListedBy(field),
+		words: pushWords,
 	};
 }

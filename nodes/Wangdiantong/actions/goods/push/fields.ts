@@ -4,19 +4,15 @@
  * forbids an empty one only when the product has several SKUs, which the ERP judges. `goods_no`
  * is required by one source only: the node warns when it is empty, and sends the row.
  */
-import type { RecordField } from '../../../core/recordFields';
+import { optionalTexts, type RecordField } from '../../../core/recordFields';
 
 export const GOODS_FIELDS: readonly RecordField[] = [
 	{ id: 'goods_id', meaning: '平台货品ID', kind: 'text', required: true },
 	{ id: 'spec_id', meaning: '平台规格ID', kind: 'text', required: true, emptyAllowed: true },
 	{ id: 'spec_no', meaning: '商家编码', kind: 'text', required: true },
 	{ id: 'status', meaning: '状态', kind: 'code', required: true, codes: { 0: '删除', 1: '在架', 2: '下架' } },
-	{ id: 'goods_no', meaning: '货品编号 (recommended)', kind: 'text' },
-	{ id: 'goods_name', meaning: '货品名称', kind: 'text' },
-	{ id: 'spec_code', meaning: '平台规格码', kind: 'text' },
-	{ id: 'spec_name', meaning: '规格名称', kind: 'text' },
-	{ id: 'pic_url', meaning: '图片链接', kind: 'text' },
+	...optionalTexts({ goods_no: '货品编号 (recommended)', goods_name: '货品名称', spec_code: '平台规格码', spec_name: '规格名称' }),
 	{ id: 'price', meaning: '价格', kind: 'amount' },
 	{ id: 'stock_num', meaning: '平台库存', kind: 'amount' },
-	{ id: 'cid', meaning: '平台类目', kind: 'text' },
+	...optionalTexts({ pic_url: '图片链接', cid: '平台类目' }),
 ];

@@ -3,20 +3,14 @@
  * matched to the ERP's goods and synced; one input item per SKU, checked, then sent in signed
  * calls of at most 2,000 rows; Pushed and Failed outputs.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import { GOODS_BATCH_SIZE_MAX } from '../../../core/limits';
-import { executePush, pushDescription } from '../../batched/pushOperation';
+import { pushOperation } from '../../batched/pushOperation';
 import { goodsPush } from './goodsPush';
 
-const batchSize = {
-	max: GOODS_BATCH_SIZE_MAX,
-	default: GOODS_BATCH_SIZE_MAX,
-	why: `The ERP takes at most ${GOODS_BATCH_SIZE_MAX} rows a call`,
-};
-
-export const description: INodeProperties[] = pushDescription({
-	displayOptions: { show: { resource: ['goods'], operation: ['push'] } },
+export const { description, execute } = pushOperation({
+	resource: 'goods',
+	limit: GOODS_BATCH_SIZE_MAX,
+	records: 'rows',
 	notice: 'One item is one platform SKU (goods_id + spec_id). Pushing a SKU again updates it.',
 	shopNote: 'The shop must be a self-built one (自有平台) in the ERP; the node sends platform_id 127 and this code with every call',
 	record: {
@@ -25,10 +19,6 @@ export const description: INodeProperties[] = pushDescription({
 		fieldsMethod: 'getGoodsFields',
 		description: 'The SKU’s fields under the ERP’s names (goods_id, spec_id, spec_no, status, goods_no, …). "Map Automatically" sends the item’s JSON as the row; fields the node does not know pass through untouched.',
 	},
-	batchSize,
 	fieldNames: ['goods_id', 'spec_id', 'spec_no', 'status'],
+	operationFor: goodsPush,
 });
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePush(this, goodsPush, batchSize);
-}

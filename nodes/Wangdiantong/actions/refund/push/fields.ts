@@ -5,7 +5,7 @@
  * their values (the vendor's own samples send `status: "success"`): the ERP judges them.
  * `platform_id` and `shop_no` are the node's to fill in.
  */
-import type { RecordField } from '../../../core/recordFields';
+import { optionalTexts, type RecordField } from '../../../core/recordFields';
 
 export const REFUND_FIELDS: readonly RecordField[] = [
 	{ id: 'tid', meaning: '原始单号 (the order it refunds)', kind: 'text', required: true },
@@ -14,11 +14,9 @@ export const REFUND_FIELDS: readonly RecordField[] = [
 	{ id: 'status', meaning: '状态', kind: 'text', required: true },
 	{ id: 'refund_time', meaning: '退款时间', kind: 'dateTime', required: true },
 	{ id: 'refund_fee', meaning: '退款金额', kind: 'amount' },
-	{ id: 'buyer_nick', meaning: '客户网名 (the order’s when left out)', kind: 'text' },
-	{ id: 'reason', meaning: '退款原因', kind: 'text' },
-	{ id: 'desc', meaning: '退款说明', kind: 'text' },
-	{ id: 'logistics_no', meaning: '退货物流单号', kind: 'text' },
-	{ id: 'logistics_name', meaning: '退货物流公司', kind: 'text' },
+	...optionalTexts({ buyer_nick: '客户网名 (the order’s when left out)', reason: '退款原因', desc: '退款说明' }),
+	// The return's waybill: both or neither.
+	...optionalTexts({ logistics_no: '退货物流单号', logistics_name: '退货物流公司' }),
 ];
 
 export const REFUND_LINE_FIELDS: readonly RecordField[] = [

@@ -2,20 +2,14 @@
  * Refund → Push: the shop's refunds and returns into the ERP (`sales_refund_push.php`), one input
  * item per refund, checked, then sent in signed batches of at most 10; Pushed and Failed outputs.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import { REFUND_BATCH_SIZE_MAX } from '../../../core/limits';
-import { executePush, pushDescription } from '../../batched/pushOperation';
+import { pushOperation } from '../../batched/pushOperation';
 import { refundPush } from './refundPush';
 
-const batchSize = {
-	max: REFUND_BATCH_SIZE_MAX,
-	default: REFUND_BATCH_SIZE_MAX,
-	why: `The ERP takes at most ${REFUND_BATCH_SIZE_MAX} refunds a call`,
-};
-
-export const description: INodeProperties[] = pushDescription({
-	displayOptions: { show: { resource: ['refund'], operation: ['push'] } },
+export const { description, execute } = pushOperation({
+	resource: 'refund',
+	limit: REFUND_BATCH_SIZE_MAX,
+	records: 'refunds',
 	notice: 'One item is one refund or return of an order already pushed. Pushing a refund_no again updates it.',
 	shopNote: 'The shop must be a self-built one (自有平台) in the ERP; the node sends platform_id 127 and this code with every refund',
 	record: {
@@ -29,10 +23,6 @@ export const description: INodeProperties[] = pushDescription({
 		displayName: 'Refund Lines',
 		description: 'The order lines refunded (order_list): a list with one object per line, each with the oid it was pushed with and the quantity (num)',
 	},
-	batchSize,
 	fieldNames: ['refund', 'order_list'],
+	operationFor: refundPush,
 });
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePush(this, refundPush, batchSize);
-}

@@ -4,21 +4,16 @@
  * `platform_id` (always 127) and `shop_no`, which the node fills in.
  */
 import type { Validation } from '../../../core/batched/operation';
-import { idText, SELF_BUILT_PLATFORM_ID } from '../../../core/batched/pushing';
+import { idText, SELF_BUILT_PLATFORM_ID, type PushRecord } from '../../../core/batched/pushing';
 import { isPlainObject } from '../../../core/plainObject';
 import { checkFields, checkLines, isEmpty, type LinesSpec } from '../../../core/recordFields';
 import { describeValue } from '../../../core/text';
 import { REFUND_FIELDS, REFUND_LINE_FIELDS } from './fields';
 
-export interface RefundRecord {
-	refundNo: string;
-	/** The refund as it is sent, `order_list` included. */
-	refund: Record<string, unknown>;
-}
-
 const REFUND_LINES: LinesSpec = { name: 'order_list', record: 'refund', aRecord: 'a refund', fields: REFUND_LINE_FIELDS };
 
-export function checkRefund(shopNo: string, refund: unknown, lines: unknown): Validation<RefundRecord> {
+/** The refund as it is sent, `order_list` included, under its refund_no. */
+export function checkRefund(shopNo: string, refund: unknown, lines: unknown): Validation<PushRecord> {
 	if (!isPlainObject(refund)) return { ok: false, field: 'refund', error: `the refund must be an object of fields, got ${describeValue(refund)}` };
 	const sent: Record<string, unknown> = { ...refund, platform_id: SELF_BUILT_PLATFORM_ID, shop_no: shopNo };
 	const problem = checkFields(REFUND_FIELDS, refund, sent, (id) => id);
@@ -26,5 +21,5 @@ export function checkRefund(shopNo: string, refund: unknown, lines: unknown): Va
 	const checked = checkLines(isEmpty(lines) ? refund.order_list : lines, REFUND_LINES);
 	if ('error' in checked) return { ok: false, field: 'order_list', error: checked.error };
 	sent.order_list = checked.lines;
-	return { ok: true, record: { refundNo: idText(refund.refund_no) ?? '', refund: sent } };
+	return { ok: true, record: { id: idText(refund.refund_no) ?? '', body: sent } };
 }

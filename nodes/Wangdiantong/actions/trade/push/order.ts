@@ -10,17 +10,11 @@
  */
 import { ZERO_DATE_TIME } from '../../../core/beijingTime';
 import type { Validation } from '../../../core/batched/operation';
+import type { PushRecord } from '../../../core/batched/pushing';
 import { isPlainObject } from '../../../core/plainObject';
 import { checkFields, checkLines, isEmpty, type LinesSpec } from '../../../core/recordFields';
 import { describeValue } from '../../../core/text';
 import { LINE_FIELDS, TRADE_FIELDS } from './fields';
-
-export interface TradeRecord {
-	/** The order's tid as text: its identity at the ERP. */
-	tid: string;
-	/** The order as it is sent, `order_list` included. */
-	trade: Record<string, unknown>;
-}
 
 const ORDER_LINES: LinesSpec = {
 	name: 'order_list',
@@ -41,7 +35,8 @@ const ORDER_LINES: LinesSpec = {
  * `order`: the order's fields (an object); `lines`: its order_list (or nothing: the order's
  * own). An unpaid order (pay_status 0) without a pay_time is sent with the ERP's zero date.
  */
-export function checkOrder(order: unknown, lines: unknown): Validation<TradeRecord> {
+/** The order as it is sent, `order_list` included, under its tid. */
+export function checkOrder(order: unknown, lines: unknown): Validation<PushRecord> {
 	if (!isPlainObject(order)) return { ok: false, field: 'order', error: `the order must be an object of fields, got ${describeValue(order)}` };
 	const trade: Record<string, unknown> = { ...order };
 	const problem = checkFields(TRADE_FIELDS, order, trade, (id) => id);
@@ -50,5 +45,5 @@ export function checkOrder(order: unknown, lines: unknown): Validation<TradeReco
 	if ('error' in checked) return { ok: false, field: 'order_list', error: checked.error };
 	trade.order_list = checked.lines;
 	if (isEmpty(trade.pay_time) && String(trade.pay_status ?? '').trim() === '0') trade.pay_time = ZERO_DATE_TIME;
-	return { ok: true, record: { tid: String(order.tid).trim(), trade } };
+	return { ok: true, record: { id: String(order.tid).trim(), body: trade } };
 }

@@ -5,20 +5,14 @@
  * Error = Stop, a batch refused as a whole stops the node with an error that says what was and
  * was not pushed.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import { TRADE_BATCH_SIZE_MAX } from '../../../core/limits';
-import { executePush, pushDescription } from '../../batched/pushOperation';
+import { pushOperation } from '../../batched/pushOperation';
 import { tradePush } from './tradePush';
 
-const batchSize = {
-	max: TRADE_BATCH_SIZE_MAX,
-	default: TRADE_BATCH_SIZE_MAX,
-	why: `The ERP takes at most ${TRADE_BATCH_SIZE_MAX} orders a call`,
-};
-
-export const description: INodeProperties[] = pushDescription({
-	displayOptions: { show: { resource: ['trade'], operation: ['push'] } },
+export const { description, execute } = pushOperation({
+	resource: 'trade',
+	limit: TRADE_BATCH_SIZE_MAX,
+	records: 'orders',
 	notice: 'One item is one order. Pushing a tid again updates that order in the ERP, so a run can safely be repeated.',
 	shopNote: 'The shop must be a self-built one (自有平台, platform 127) in the ERP. Every order of the run goes to this shop',
 	record: {
@@ -32,10 +26,6 @@ export const description: INodeProperties[] = pushDescription({
 		displayName: 'Order Lines',
 		description: 'The order’s lines (order_list): a list with one object per line (oid, num, price, status, refund_status, goods_id, goods_name, goods_no or spec_no, adjust_amount, discount, share_discount)',
 	},
-	batchSize,
 	fieldNames: ['order', 'order_list'],
+	operationFor: tradePush,
 });
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePush(this, tradePush, batchSize);
-}
