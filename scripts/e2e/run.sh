@@ -30,13 +30,14 @@
 #      3 rounds plus an empty one, pushing each to the platform and acknowledging each exactly
 #      once (platform refusals as status 1); and that the mock's ledger holds exactly those acks;
 #      then stuckLoop.ts runs the loop once more where the ERP keeps refusing two records, and
-#      stockSync.ts runs examples/stock-sync.workflow.json (API Call) until nothing is pending.
+#      stockSync.ts runs examples/stock-sync.workflow.json (Stock Sync's Get Changes and
+#      Acknowledge) tick after tick until nothing is pending.
 #   7. n8n's own HTTP Request node with the credential, against a second mock (httpRequest.sh).
 # Prints PASS or FAIL; exits non-zero on failure. Every process it starts (mock, n8n and n8n's
 # children) is stopped on exit, failure and Ctrl+C included (trap on EXIT).
 set -euo pipefail
 
-HELP_LINES="2,36"
+HELP_LINES="2,37"
 # shellcheck source=options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/options.sh"
 if [[ ${#REST_ARGS[@]} -gt 0 ]]; then echo "unknown argument: ${REST_ARGS[0]} (see --help)" >&2; exit 2; fi

@@ -12,12 +12,9 @@
  * to the platform twice: n8n's Code node ends the loop, our Get Pending never returns a record
  * twice in one execution. Prints one line per check; exits 1 on any failure.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { DEFAULT_ACCOUNT, MockGateway } from '../../test/mock/gateway';
+import { MockGateway } from '../../test/mock/gateway';
 import { MockPlatform } from '../../test/mock/platform';
-import { n8nCommand, printChecks, runCheck, type Check } from './checkProcess';
+import { importWorkflow, n8nCommand, printChecks, runCheck, type Check } from './checkProcess';
 import { parseExecuteOutput } from './executeOutput';
 import { loopWorkflow } from './loopCheck';
 
@@ -40,15 +37,8 @@ async function main(): Promise<boolean> {
 		const stuck = [ids[3], ids[120]];
 		gateway.lockRecords(stuck);
 
-		const credentials = [{ ...CREDENTIAL, type: 'wangdiantongApi', data: { environment: 'custom', baseUrl: gateway.baseUrl, ...DEFAULT_ACCOUNT } }];
-		const example = loopWorkflow({ platformUrl: platform.url }, SHOP) as { nodes: Array<Record<string, unknown>> };
-		const nodes = example.nodes.map((node) => (node.credentials ? { ...node, credentials: { wangdiantongApi: CREDENTIAL } } : node));
-		const workflowDir = path.join(dir, 'stuck-workflows');
-		mkdirSync(workflowDir, { recursive: true });
-		writeFileSync(path.join(dir, 'stuck-credentials.json'), JSON.stringify(credentials));
-		writeFileSync(path.join(workflowDir, 'stuck-loop.json'), JSON.stringify({ ...example, nodes, id: WORKFLOW_ID, name: 'Sync loop, stuck records' }));
-		await n8n(n8nBin, dir, 'import-credentials', ['import:credentials', `--input=${path.join(dir, 'stuck-credentials.json')}`]);
-		await n8n(n8nBin, dir, 'import-workflow', ['import:workflow', '--separate', `--input=${workflowDir}`]);
+		const workflow = { ...loopWorkflow({ platformUrl: platform.url }, SHOP), id: WORKFLOW_ID, name: 'Sync loop, stuck records' };
+		await importWorkflow(n8nBin, dir, 'stuck', { credential: CREDENTIAL, baseUrl: gateway.baseUrl, workflow });
 		const run = parseExecuteOutput(await n8n(n8nBin, dir, 'execute', ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
 
 		const runData = run.data?.resultData?.runData ?? {};

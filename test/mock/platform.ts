@@ -29,6 +29,8 @@ export interface PlatformOptions<T> {
 	path?: string;
 	/** The reason to refuse a push, or undefined to take it. */
 	refusal?: (push: T) => string | undefined;
+	/** Called with each push the platform takes, before it answers: what the world does meanwhile (a sale, say). */
+	onTaken?: (push: T) => void;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -67,6 +69,7 @@ export class MockPlatform<T extends object = PlatformShipment> {
 			void readJson(req).then((body) => {
 				const push = body as T;
 				const reason = refusal(push);
+				if (reason === undefined) options.onTaken?.(push);
 				platform.received.push(push);
 				platform.answers.push({ atMs: Date.now(), refused: reason !== undefined });
 				res.writeHead(reason === undefined ? 200 : 422, { 'content-type': 'application/json; charset=utf-8' });

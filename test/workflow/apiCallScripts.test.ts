@@ -105,9 +105,8 @@ describe('the stock-sync pair', () => {
 	const ACK = 'Acknowledge stock sync';
 
 	/**
-	 * The Wangdiantong half of examples/stock-sync.workflow.json: query split into items → one ack
-	 * for the round (Execute Once) listing them. (The example's push to the platform and its If
-	 * node are n8n's own: the real-n8n run covers them.)
+	 * The stock-sync pair as a workflow built on API Call alone would call it: query split into
+	 * items → one ack for the round (Execute Once) listing them.
 	 */
 	function stockRound(shopNo: string, limit: number): WorkflowJson {
 		const start = ackWorkflow([{}]);

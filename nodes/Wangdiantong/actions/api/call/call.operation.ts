@@ -1,7 +1,7 @@
 /**
  * Any API → API Call: one signed call to any openapi2 script per input item, for the APIs that
- * have no operation of their own yet (trade_push.php, the stock-sync pair, …). It goes through the
- * same transport as every other operation, so it gets what n8n's HTTP Request node cannot give:
+ * have no operation of their own (a shop's five flows do: trade, refund, goods, logistics and
+ * stock). It goes through the same transport as every other operation, so it gets what n8n's HTTP Request node cannot give:
  * retries signed afresh, the rate-limit (1012) wait, `code` ≠ 0 as a real error, ids beyond 2^53
  * kept exact, and a list field split into items.
  */
