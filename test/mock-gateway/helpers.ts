@@ -64,3 +64,18 @@ export function useGateway(options: MockGatewayOptions = {}): { gw: MockGateway 
 	afterEach(() => holder.gw.close());
 	return holder;
 }
+
+/** The text a gateway started with `options` (and given its records by `seed`) answers to `call`; the gateway is closed after. */
+export async function answerText(
+	options: MockGatewayOptions,
+	seed: (gw: MockGateway) => void,
+	call: (gw: MockGateway) => Promise<{ text: string }>,
+): Promise<string> {
+	const gw = await MockGateway.start(options);
+	seed(gw);
+	try {
+		return (await call(gw)).text;
+	} finally {
+		await gw.close();
+	}
+}

@@ -5,7 +5,7 @@
  */
 import { MockGateway, type MockGatewayOptions } from '../mock/gateway';
 import { LIMIT_INVALID, MESSAGE_TOO_LONG, NOT_PENDING, RECORD_NOT_FOUND, STATUS_INVALID } from '../mock/messages';
-import { post, signed, useGateway } from './helpers';
+import { answerText, post, signed, useGateway } from './helpers';
 
 const ACK = 'logistics_sync_ack.php';
 const QUERY = 'logistics_sync_query.php';
@@ -77,15 +77,8 @@ describe('logistics_sync_ack.php', () => {
 });
 
 describe('answer shapes', () => {
-	const shaped = async (options: MockGatewayOptions, call: (gw: MockGateway) => Promise<{ text: string }>) => {
-		const gw = await MockGateway.start(options);
-		gw.addPending([{ rec_id: HUGE, shop_no: 'shop-a', logistics_name: '顺丰' }]);
-		try {
-			return (await call(gw)).text;
-		} finally {
-			await gw.close();
-		}
-	};
+	const shaped = async (options: MockGatewayOptions, call: (gw: MockGateway) => Promise<{ text: string }>) =>
+		await answerText(options, (gw) => void gw.addPending([{ rec_id: HUGE, shop_no: 'shop-a', logistics_name: '顺丰' }]), call);
 
 	it('writes code as text, rec_ids as bare numbers, leaves out empty errors, escapes as PHP', async () => {
 		const missing = '{"code":"0","message":"","errors":[{"rec_id":7,"error":"\\u8bb0\\u5f55\\u4e0d\\u5b58\\u5728"}]}';

@@ -5,7 +5,7 @@
  */
 import { MockGateway, type MockGatewayOptions, type StockChange } from '../mock/gateway';
 import { CODE_DISABLED, LIMIT_INVALID, SHOP_NOT_FOUND, STOCK_RECORD_NOT_FOUND, STOCK_VALUE_INVALID } from '../mock/messages';
-import { post, signed, useGateway } from './helpers';
+import { answerText, post, signed, useGateway } from './helpers';
 
 const QUERY = 'api_goods_stock_change_query.php';
 const ACK = 'api_goods_stock_change_ack.php';
@@ -170,15 +170,8 @@ describe('the stock ledger', () => {
 });
 
 describe('answer shapes', () => {
-	const shaped = async (options: MockGatewayOptions, call: (gw: MockGateway) => Promise<{ text: string }>) => {
-		const gw = await MockGateway.start(options);
-		gw.addStockChanges([{ rec_id: HUGE, shop_no: 'shop-a', sync_stock: 4, stock_change_count: 2 }]);
-		try {
-			return (await call(gw)).text;
-		} finally {
-			await gw.close();
-		}
-	};
+	const shaped = async (options: MockGatewayOptions, call: (gw: MockGateway) => Promise<{ text: string }>) =>
+		await answerText(options, (gw) => void gw.addStockChanges([{ rec_id: HUGE, shop_no: 'shop-a', sync_stock: 4, stock_change_count: 2 }]), call);
 
 	it('writes code as text, rec_ids as bare numbers, leaves out empty errors, escapes as PHP', async () => {
 		const missing = '{"code":"0","message":"","errors":[{"rec_id":7,"error":"\\u8bb0\\u5f55\\u4e0d\\u5b58\\u5728"}]}';

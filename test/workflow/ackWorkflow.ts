@@ -2,9 +2,9 @@
  * Builders for workflows around the Wangdiantong node, as n8n would export them, and the
  * credential that points the node at a mock gateway.
  */
-import type { IDataObject, INode, IConnections } from 'n8n-workflow';
+import type { IDataObject, INode, IConnections, INodeExecutionData } from 'n8n-workflow';
 
-import { PASS_THROUGH, type WorkflowJson } from '../harness';
+import { PASS_THROUGH, runWorkflow, type RunResult, type WorkflowJson } from '../harness';
 import { DEFAULT_ACCOUNT, type MockGateway } from '../mock/gateway';
 
 export const NODE_TYPE = 'n8n-nodes-wangdiantong.wangdiantong';
@@ -80,4 +80,26 @@ export function syncLoopWorkflow(shopNo: string, maxRecords = 100): WorkflowJson
 		connections: { Records: main(GET_PENDING), [GET_PENDING]: main(ACKNOWLEDGE), [ACKNOWLEDGE]: main(GET_PENDING) },
 		pinData: start.pinData,
 	};
+}
+
+export interface OperationRun {
+	result: RunResult;
+	/** Output 0 (Acknowledged, Pushed) and output 1 (Failed); empty when the run failed. */
+	done: INodeExecutionData[];
+	failed: INodeExecutionData[];
+}
+
+/** Runs one operation (`parameters`, with the options' own on top) over `items` against `gateway`. */
+export async function runOperation(
+	gateway: MockGateway,
+	parameters: IDataObject,
+	items: IDataObject[],
+	options: WangdiantongNodeOptions = {},
+): Promise<OperationRun> {
+	const result = await runWorkflow({
+		workflow: ackWorkflow(items, { ...options, parameters: { ...parameters, ...options.parameters } }),
+		credentials: mockCredentials(gateway),
+	});
+	const [done = [], failed = []] = result.status === 'success' ? result.outputs(NODE) : [];
+	return { result, done, failed };
 }

@@ -3,14 +3,13 @@
  * api_goodsspec_push over real HTTP. What every batched operation shares is in
  * batchedEngine.test.ts and the reliability suites; this file pins what is Goods Push's own.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { GOODS_NO_WARNING } from '../../nodes/Wangdiantong/actions/goods/push/sku';
-import { runWorkflow } from '../harness';
 import { MockGateway } from '../mock/gateway';
 import { fieldMissing } from '../mock/messages';
 import { sku } from '../fixtures/orders';
-import { ackWorkflow, mockCredentials, NODE } from './ackWorkflow';
+import { runOperation, type WangdiantongNodeOptions } from './ackWorkflow';
 
 let gateway: MockGateway;
 beforeEach(async () => {
@@ -23,21 +22,11 @@ const pushParameters = { resource: 'goods', operation: 'push', shopNo: 'mall01' 
 const pushCalls = () => gateway.requests.filter((r) => r.api === 'api_goodsspec_push');
 const sent = (index: number): IDataObject => JSON.parse(pushCalls()[index].params.api_goods_info) as IDataObject;
 
-async function push(items: IDataObject[], options: Parameters<typeof ackWorkflow>[1] = {}) {
-	return await runWorkflow({
-		workflow: ackWorkflow(items, { ...options, parameters: { ...pushParameters, ...options.parameters } }),
-		credentials: mockCredentials(gateway),
-	});
-}
-
-function routes(result: Awaited<ReturnType<typeof push>>): { pushed: INodeExecutionData[]; failed: INodeExecutionData[] } {
-	const [pushed = [], failed = []] = result.outputs(NODE);
-	return { pushed, failed };
-}
+const push = async (items: IDataObject[], options: WangdiantongNodeOptions = {}) => await runOperation(gateway, pushParameters, items, options);
 
 test('a catalogue of 4,500 SKUs goes as 3 calls of at most 2,000 rows, each one object with platform 127 and the shop', async () => {
 	const items = Array.from({ length: 4500 }, (_, i) => sku(`G${Math.floor(i / 3)}`, `S${i % 3}`));
-	const { pushed, failed } = routes(await push(items));
+	const { done: pushed, failed } = (await push(items));
 	expect(failed).toEqual([]);
 	expect(pushed).toHaveLength(4500);
 	expect(pushed[4499].json.wdtPush).toEqual({ goodsId: 'G1499', specId: 'S2', newCount: 500, chgCount: 0 });
@@ -52,7 +41,7 @@ test('a catalogue of 4,500 SKUs goes as 3 calls of at most 2,000 rows, each one 
 test('rows the ERP refuses in `errors` go to Failed in its words; the rest of the call is Pushed', async () => {
 	// A product with two SKUs, one without a spec_id: the ERP refuses the empty one.
 	const items = [sku('G1', 'A'), sku('G1', ''), sku('G2', 'A')];
-	const { pushed, failed } = routes(await push(items));
+	const { done: pushed, failed } = (await push(items));
 	expect(pushed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 	expect(failed.map((item) => [item.pairedItem, item.json.wdtPush])).toEqual([
 		[{ item: 1 }, { goodsId: 'G1', specId: '', reason: 'rejected', error: fieldMissing('spec_id') }],
@@ -67,7 +56,7 @@ test('a row that fails the checks leaves on Failed with the field, and is never 
 		sku('G4', 'A', { price: 'free' }),
 		sku('G1', 'A'),
 	];
-	const { pushed, failed } = routes(await push(items));
+	const { done: pushed, failed } = (await push(items));
 	expect(pushed.map((item) => item.json.wdtPush)).toEqual([{ goodsId: 'G1', specId: 'A', warning: GOODS_NO_WARNING, newCount: 1, chgCount: 0 }]);
 	expect(failed.map((item) => [item.pairedItem, (item.json.wdtPush as IDataObject).field, (item.json.wdtPush as IDataObject).error])).toEqual([
 		[{ item: 1 }, 'status', 'status must be one of 0 (删除), 1 (在架), 2 (下架), got the number 3'],
@@ -80,6 +69,6 @@ test('a row that fails the checks leaves on Failed with the field, and is never 
 
 test('pushing the same SKUs again updates them', async () => {
 	await push([sku('G1', 'A')]);
-	const { pushed } = routes(await push([sku('G1', 'A', { status: 2 })]));
+	const { done: pushed } = (await push([sku('G1', 'A', { status: 2 })]));
 	expect(pushed[0].json.wdtPush).toEqual({ goodsId: 'G1', specId: 'A', newCount: 0, chgCount: 1 });
 });

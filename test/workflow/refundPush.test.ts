@@ -3,13 +3,12 @@
  * over real HTTP. What every batched operation shares is in batchedEngine.test.ts and the
  * reliability suites; this file pins what is Refund Push's own.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness';
 import { MockGateway } from '../mock/gateway';
 import { REFUND_TRADE_NOT_FOUND } from '../mock/messages';
 import { refund } from '../fixtures/orders';
-import { ackWorkflow, mockCredentials, NODE } from './ackWorkflow';
+import { NODE, runOperation, type WangdiantongNodeOptions } from './ackWorkflow';
 
 let gateway: MockGateway;
 beforeEach(async () => {
@@ -22,22 +21,11 @@ const pushParameters = { resource: 'refund', operation: 'push', shopNo: 'mall01'
 const pushCalls = () => gateway.requests.filter((r) => r.api === 'sales_refund_push');
 const sent = (index: number): IDataObject[] => JSON.parse(pushCalls()[index].params.api_refund_list) as IDataObject[];
 
-async function push(items: IDataObject[], options: Parameters<typeof ackWorkflow>[1] = {}) {
-	return await runWorkflow({
-		workflow: ackWorkflow(items, { ...options, parameters: { ...pushParameters, ...options.parameters } }),
-		credentials: mockCredentials(gateway),
-	});
-}
-
-function routes(result: Awaited<ReturnType<typeof push>>): { pushed: INodeExecutionData[]; failed: INodeExecutionData[] } {
-	const [pushed = [], failed = []] = result.outputs(NODE);
-	return { pushed, failed };
-}
+const push = async (items: IDataObject[], options: WangdiantongNodeOptions = {}) => await runOperation(gateway, pushParameters, items, options);
 
 test('25 refunds: 3 calls of at most 10, each refund with the shop filled in and its time in Beijing time, all Pushed', async () => {
 	const items = Array.from({ length: 25 }, (_, i) => refund(`R${i}`, `T${i}`, { shop_no: 'someone-else', platform_id: 1 }));
-	const result = await push(items);
-	const { pushed, failed } = routes(result);
+	const { done: pushed, failed } = await push(items);
 	expect(failed).toEqual([]);
 	expect(pushed.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 	expect(pushed[24].json.wdtPush).toEqual({ refundNo: 'R24', newCount: 5, chgCount: 0 });
@@ -47,7 +35,7 @@ test('25 refunds: 3 calls of at most 10, each refund with the shop filled in and
 });
 
 test('what the sources disagree on is the ERP’s to judge: any status and type value is sent', async () => {
-	const { pushed } = routes(await push([refund('R1', 'T1', { status: 'success', type: 3 })]));
+	const { done: pushed } = (await push([refund('R1', 'T1', { status: 'success', type: 3 })]));
 	expect(pushed).toHaveLength(1);
 	expect(sent(0)[0]).toMatchObject({ status: 'success', type: 3 });
 });
@@ -61,7 +49,7 @@ test('a refund that fails the checks leaves on Failed with the field and the val
 		refund('R5', 'T5', { type: 'return' }),
 		refund('R1', 'T6'),
 	];
-	const { pushed, failed } = routes(await push(items));
+	const { done: pushed, failed } = (await push(items));
 	expect(pushed.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 	expect(failed.map((item) => [item.pairedItem, (item.json.wdtPush as IDataObject).field, (item.json.wdtPush as IDataObject).error])).toEqual([
 		[{ item: 1 }, 'refund_no', 'refund_no is missing: the ERP requires it (退款单号)'],
@@ -75,7 +63,7 @@ test('a refund that fails the checks leaves on Failed with the field and the val
 
 test('a refund of an order the ERP does not have: its call is refused as a whole in the ERP’s words; other calls go through', async () => {
 	const items = [...Array.from({ length: 10 }, (_, i) => refund(`R${i}`, `T${i}`)), refund('RX', 'NOT-PUSHED')];
-	const { pushed, failed } = routes(await push(items, { onError: 'continueRegularOutput' }));
+	const { done: pushed, failed } = (await push(items, { onError: 'continueRegularOutput' }));
 	expect(pushed).toHaveLength(10);
 	expect(failed.map((item) => item.json.wdtPush)).toEqual([
 		expect.objectContaining({ refundNo: 'RX', reason: 'request_failed', code: '100', error: expect.stringContaining(REFUND_TRADE_NOT_FOUND) }),
@@ -84,7 +72,7 @@ test('a refund of an order the ERP does not have: its call is refused as a whole
 
 test('On Error = Stop: the refused call stops the node, saying what was and was not pushed', async () => {
 	const items = [...Array.from({ length: 10 }, (_, i) => refund(`R${i}`, `T${i}`)), refund('RX', 'NOT-PUSHED')];
-	const result = await push(items);
+	const { result } = await push(items);
 	expect(result.status).toBe('error');
 	const error = result.nodeError(NODE);
 	expect(error?.message).toMatch(new RegExp(`^Wangdiantong did not push batch 2 of 2: ERP error 100 \\(.*${REFUND_TRADE_NOT_FOUND}`));

@@ -3,13 +3,13 @@
  * real HTTP. What every batched operation shares (limits, 1012, cancel) is in batchedEngine.test.ts
  * and the reliability suites; this file pins what is Trade Push's own.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Wangdiantong } from '../../nodes/Wangdiantong/Wangdiantong.node';
 import { createRegistry, runWorkflow } from '../harness';
 import { MockGateway, type MockGatewayOptions } from '../mock/gateway';
 import { order } from '../fixtures/orders';
-import { ackWorkflow, mockCredentials, NODE, NODE_TYPE } from './ackWorkflow';
+import { ackWorkflow, mockCredentials, NODE, NODE_TYPE, runOperation, type WangdiantongNodeOptions } from './ackWorkflow';
 
 let gateway: MockGateway;
 async function start(options: MockGatewayOptions = {}) {
@@ -23,26 +23,15 @@ const pushCalls = () => gateway.requests.filter((r) => r.api === 'trade_push');
 const sentTids = (index: number): string[] =>
 	(JSON.parse(pushCalls()[index].params.trade_list) as IDataObject[]).map((trade) => String(trade.tid));
 
-async function push(items: IDataObject[], options: Parameters<typeof ackWorkflow>[1] = {}) {
-	return await runWorkflow({
-		workflow: ackWorkflow(items, { ...options, parameters: { ...pushParameters, ...options.parameters } }),
-		credentials: mockCredentials(gateway),
-	});
-}
-
-function routes(result: Awaited<ReturnType<typeof push>>): { pushed: INodeExecutionData[]; failed: INodeExecutionData[] } {
-	const [pushed = [], failed = []] = result.outputs(NODE);
-	return { pushed, failed };
-}
+const push = async (items: IDataObject[], options: WangdiantongNodeOptions = {}) => await runOperation(gateway, pushParameters, items, options);
 
 const orders = (count: number, prefix = 'T') => Array.from({ length: count }, (_, i) => order(`${prefix}${i}`));
 
 test('120 orders: 3 signed calls of at most 50 to the shop, every order Pushed with its call’s counts, dates as Beijing time', async () => {
 	await start();
 	const items = orders(120);
-	const result = await push(items);
+	const { result, done: pushed, failed } = await push(items);
 	expect(result.status).toBe('success');
-	const { pushed, failed } = routes(result);
 	expect(failed).toEqual([]);
 	expect(pushed.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 	expect(pushed[0].json).toEqual({ ...items[0], wdtPush: { tid: 'T0', newCount: 50, chgCount: 0 } });
@@ -61,7 +50,7 @@ test('pushing the same orders again updates them: Pushed with the call’s chang
 	await start();
 	const items = orders(3);
 	await push(items);
-	const { pushed } = routes(await push(items.map((item) => ({ ...item, seller_memo: '改了' }))));
+	const { done: pushed } = (await push(items.map((item) => ({ ...item, seller_memo: '改了' }))));
 	expect(pushed.map((item) => item.json.wdtPush)).toEqual(items.map((item) => ({ tid: item.tid, newCount: 0, chgCount: 3 })));
 	expect(gateway.tradeLedger.map((entry) => entry.created)).toEqual([true, true, true, false, false, false]);
 });
@@ -69,7 +58,7 @@ test('pushing the same orders again updates them: Pushed with the call’s chang
 test('an order that fails the checks leaves on Failed with the field and the value, and is never sent', async () => {
 	await start();
 	const items = [order('A'), order('B', { trade_status: 35 }), order('C', { order_list: [] }), order('A'), order('D')];
-	const { pushed, failed } = routes(await push(items));
+	const { done: pushed, failed } = (await push(items));
 	expect(pushed.map((item) => item.json.tid)).toEqual(['A', 'D']);
 	expect(failed.map((item) => [item.pairedItem, item.json.wdtPush])).toEqual([
 		[{ item: 1 }, { reason: 'invalid', field: 'trade_status', error: expect.stringMatching(/^trade_status must be one of .* got the number 35$/) }],
@@ -81,7 +70,7 @@ test('an order that fails the checks leaves on Failed with the field and the val
 
 test('Invalid Items = Stop: nothing is sent, the error names the first bad item and its field', async () => {
 	await start();
-	const result = await push([order('A'), order('B', { paid: 'lots' })], { parameters: { options: { invalidItems: 'stop' } } });
+	const { result } = await push([order('A'), order('B', { paid: 'lots' })], { parameters: { options: { invalidItems: 'stop' } } });
 	expect(result.status).toBe('error');
 	expect(result.nodeError(NODE)?.message).toMatch(/^Item 1: paid must be an amount/);
 	expect(pushCalls()).toEqual([]);
@@ -92,7 +81,7 @@ describe.each([false, true])('the ERP refuses some orders of a call by tid (it s
 		await start({ tradeRefusalSavesOthers: savesOthers });
 		// Cash on delivery with nothing to collect: our checks pass it, the ERP's own rule refuses it.
 		const items = [order('A'), order('COD', { delivery_term: 2, cod_amount: 0 }), order('B')];
-		const { pushed, failed } = routes(await push(items));
+		const { done: pushed, failed } = (await push(items));
 		expect(failed.map((item) => [item.pairedItem, item.json.wdtPush])).toEqual([
 			[{ item: 1 }, { tid: 'COD', reason: 'rejected', error: '货到付款订单COD金额不能为0' }],
 		]);
@@ -107,7 +96,7 @@ describe.each([false, true])('the ERP refuses some orders of a call by tid (it s
 
 test('a call refused as a whole with On Error = Stop says what was and was not pushed', async () => {
 	await start();
-	const result = await push(orders(3), { parameters: { shopNo: 'nope' } });
+	const { result } = await push(orders(3), { parameters: { shopNo: 'nope' } });
 	expect(result.status).toBe('error');
 	const error = result.nodeError(NODE);
 	expect(error?.message).toMatch(/^Wangdiantong did not push the batch: ERP error \d+ \(无效店铺编号\)/);
@@ -116,7 +105,7 @@ test('a call refused as a whole with On Error = Stop says what was and was not p
 
 test('a call refused as a whole with On Error = Continue: its orders on Failed with the ERP’s code and words', async () => {
 	await start();
-	const { pushed, failed } = routes(await push(orders(2), { parameters: { shopNo: 'nope' }, onError: 'continueRegularOutput' }));
+	const { done: pushed, failed } = (await push(orders(2), { parameters: { shopNo: 'nope' }, onError: 'continueRegularOutput' }));
 	expect(pushed).toEqual([]);
 	expect(failed.map((item) => item.json.wdtPush)).toEqual([
 		expect.objectContaining({ tid: 'T0', reason: 'request_failed', error: expect.stringContaining('无效店铺编号') }),
@@ -127,7 +116,7 @@ test('a call refused as a whole with On Error = Continue: its orders on Failed w
 test('an answer lost after the ERP saved the call is retried: the re-push updates, every order Pushed once in the ERP', async () => {
 	await start();
 	gateway.injectFault({ kind: 'reset', when: 'after' }, { api: 'trade_push' });
-	const { pushed, failed } = routes(await push(orders(2), { parameters: { options: { retryWait: 5 } } }));
+	const { done: pushed, failed } = (await push(orders(2), { parameters: { options: { retryWait: 5 } } }));
 	expect(failed).toEqual([]);
 	expect(pushed.map((item) => item.json.wdtPush)).toEqual([
 		{ tid: 'T0', newCount: 0, chgCount: 2 },
@@ -142,10 +131,9 @@ test('Map Each Field Below: the mapped fields, expressions and n8n’s $now incl
 	const value: IDataObject = {};
 	for (const key of Object.keys(source)) if (key !== 'order_list') value[key] = `={{ $json.${key} }}`;
 	value.trade_time = '={{ $now }}';
-	const result = await push([{ ...source, tid: undefined, shop_order: 'M1' }], {
+	const { done: pushed, failed } = await push([{ ...source, tid: undefined, shop_order: 'M1' }], {
 		parameters: { trade: { mappingMode: 'defineBelow', value: { ...value, tid: '={{ $json.shop_order }}' } } },
 	});
-	const { pushed, failed } = routes(result);
 	expect(failed).toEqual([]);
 	expect(pushed.map((item) => item.json.wdtPush)).toEqual([{ tid: 'M1', newCount: 1, chgCount: 0 }]);
 	const [sent] = JSON.parse(pushCalls()[0].params.trade_list) as IDataObject[];
