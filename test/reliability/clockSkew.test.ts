@@ -6,6 +6,7 @@
 import { testCredentials } from '../harness';
 import { MockGateway } from '../mock/gateway';
 import { TIMESTAMP_INVALID } from '../mock/messages';
+import { LOGISTICS_ACK } from '../workflow/operations';
 import { secretLeaks, signsSeen } from './secretScan';
 import { DESCRIPTION_COUNTS, ackRequests, countIn, nodeErrorText, runAck, wdtAck } from './support';
 
@@ -31,7 +32,7 @@ describe.each([
 ])('the gateway clock 10 minutes %s', (_label, offset) => {
 	test('On Error = Stop: the error says the clock is off and the gateway allows 300 seconds', async () => {
 		const live = await skewed(offset);
-		const run = await runAck(live, records(live, 120));
+		const run = await runAck(LOGISTICS_ACK, live, records(live, 120));
 		expect(run.result.status).toBe('error');
 		const error = nodeErrorText(run);
 		expect(error?.message).toContain(`ERP error 100 (${TIMESTAMP_INVALID})`);
@@ -39,14 +40,14 @@ describe.each([
 		expect(error?.message).toMatch(/Synchroni[sz]e the clock/);
 		expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(0);
 		expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(120);
-		expect(ackRequests(live)).toHaveLength(1);
+		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(1);
 		expect(live.ledger).toEqual([]);
 		expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
 	});
 
 	test('On Error = Continue: every item is Failed saying so, after a single request', async () => {
 		const live = await skewed(offset);
-		const run = await runAck(live, records(live, 120), { onError: 'continueRegularOutput' });
+		const run = await runAck(LOGISTICS_ACK, live, records(live, 120), { onError: 'continueRegularOutput' });
 		expect(run.acknowledged).toEqual([]);
 		expect(run.failed).toHaveLength(120);
 		for (const item of run.failed) {
@@ -55,7 +56,7 @@ describe.each([
 			expect(ack.error).toMatch(SAYS_CLOCK);
 		}
 		expect(wdtAck(run.failed[119]).error).toMatch(/^Not sent: an earlier batch was refused, and every batch would be\./);
-		expect(ackRequests(live)).toHaveLength(1);
+		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(1);
 		expect(live.ledger).toEqual([]);
 		expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
 	});
@@ -76,7 +77,7 @@ describe.each([
 
 test('a skew of 4 minutes is inside the window: everything is acknowledged', async () => {
 	const live = await skewed(-240_000);
-	const run = await runAck(live, records(live, 60));
+	const run = await runAck(LOGISTICS_ACK, live, records(live, 60));
 	expect(run.result.status).toBe('success');
 	expect(run.acknowledged).toHaveLength(60);
 	expect(live.ledger).toHaveLength(60);
@@ -91,17 +92,17 @@ describe('the gateway clock jumps 10 minutes after the first batch', () => {
 
 	test('On Error = Continue: batch 1 Acknowledged, the rest Failed with the clock reason, one more request', async () => {
 		const live = await jumping();
-		const run = await runAck(live, records(live, 120), { onError: 'continueRegularOutput' });
+		const run = await runAck(LOGISTICS_ACK, live, records(live, 120), { onError: 'continueRegularOutput' });
 		expect(run.acknowledged).toHaveLength(50);
 		expect(run.failed).toHaveLength(70);
 		for (const item of run.failed) expect(wdtAck(item).error).toMatch(SAYS_CLOCK);
-		expect(ackRequests(live)).toHaveLength(2);
+		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(2);
 		expect(live.ledger).toHaveLength(50);
 	});
 
 	test('On Error = Stop: the error counts the 50 acknowledged before the clock was refused', async () => {
 		const live = await jumping();
-		const run = await runAck(live, records(live, 120));
+		const run = await runAck(LOGISTICS_ACK, live, records(live, 120));
 		const error = nodeErrorText(run);
 		expect(error?.message).toMatch(/^Wangdiantong did not acknowledge batch 2 of 3: /);
 		expect(error?.message).toMatch(SAYS_CLOCK);

@@ -1,15 +1,17 @@
 /**
- * Issue 6, hostile answers: the gateway (or something in front of it) answers in shapes the
- * protocol does not promise. Whatever the shape, no record is misrouted: compared with what the
- * gateway actually ledgered, nothing is reported Acknowledged that it did not accept, and — when a
- * later attempt gets a readable answer — nothing it accepted is reported Failed.
+ * Issue 6, hostile answers, for every operation on the batched engine: the gateway (or something
+ * in front of it) answers in shapes the protocol does not promise. Whatever the shape, no record
+ * is misrouted: compared with what the gateway actually ledgered, nothing is reported Acknowledged
+ * that it did not accept, and — when a later attempt gets a readable answer — nothing it accepted
+ * is reported Failed.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { MockGateway, type Fault, type MockGatewayOptions, type RespondWithContext } from '../mock/gateway';
 import { RECORD_NOT_FOUND } from '../mock/messages';
+import { RELIABLE, elementOf, idOf, sentOutput, type ReliabilityProfile } from '../workflow/operations';
 import { secretLeaks, signsSeen } from './secretScan';
-import { ackRequests, canonical, partitionProblems, runAck, wdtAck, without, type AckRun } from './support';
+import { ackRequests, canonical, ledgeredIds, partitionProblems, runAck, wdtAck, without, type AckRun } from './support';
 
 let gateway: MockGateway | undefined;
 afterEach(async () => {
@@ -19,7 +21,6 @@ afterEach(async () => {
 
 const quick = { timeout: 300, retries: 2, retryWait: 2, rateLimitWait: 0.01 };
 const UNKNOWN = '987654321';
-const DONE = '555555';
 
 /** The real answer, rewritten: `errors` replaced by whatever `errors` returns. */
 function rewriteErrors(errors: (real: unknown[]) => unknown): Fault {
@@ -52,28 +53,31 @@ interface Scenario {
 interface Outcome {
 	run: AckRun;
 	gateway: MockGateway;
+	pending: string[];
+	/** The record an ack took before the run, if the scenario has one. */
+	done: string | undefined;
 	falseAcknowledged: string[];
 	falseFailed: string[];
 	byRecId: Map<string, { output: 0 | 1; reason?: string; error?: string; code?: string; noLongerPending?: boolean }>;
 }
 
-async function play(scenario: Scenario): Promise<Outcome> {
+async function play(profile: ReliabilityProfile, scenario: Scenario): Promise<Outcome> {
 	const live = await MockGateway.start(scenario.options);
 	gateway = live;
-	const ids = live.seedPending(3).map((record) => record.rec_id);
-	if (scenario.withDone) live.addAcknowledged([{ rec_id: DONE }]);
-	const recIds = [...ids, ...(scenario.withUnknown === false ? [] : [UNKNOWN]), ...(scenario.withDone ? [DONE] : [])];
+	const pendingItems = profile.acceptableItems(live, 3);
+	const [doneItem] = scenario.withDone ? profile.acceptableItems(live, 1, { done: true }) : [];
+	const done = doneItem === undefined ? undefined : idOf(profile, doneItem);
+	const items = [...pendingItems, ...(scenario.withUnknown === false ? [] : profile.unknownItems([UNKNOWN])), ...(doneItem ? [doneItem] : [])];
 	if (scenario.fault) {
 		const fault = scenario.fault;
 		if (scenario.always) live.setFaultPlan(() => fault);
 		else live.injectFault(fault);
 	}
-	const items: IDataObject[] = recIds.map((rec_id) => ({ rec_id, status: 0, message: '已同步' }));
-	const run = await runAck(live, items, { onError: 'continueRegularOutput', parameters: { options: quick } });
+	const run = await runAck(profile, live, items, { onError: 'continueRegularOutput', parameters: { options: quick } });
 	expect(run.result.status).toBe('success');
 	expect(partitionProblems(run, items.length)).toEqual([]);
 	expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
-	const ledgered = new Set(live.ledger.map((entry) => entry.recId));
+	const ledgered = ledgeredIds(profile, live);
 	const byRecId: Outcome['byRecId'] = new Map();
 	for (const [output, list] of [[0, run.acknowledged], [1, run.failed]] as const) {
 		for (const item of list) {
@@ -81,111 +85,117 @@ async function play(scenario: Scenario): Promise<Outcome> {
 			byRecId.set(canonical(ack.recId ?? ''), { output, reason: ack.reason, error: ack.error, code: ack.code, noLongerPending: ack.noLongerPending });
 		}
 	}
-	// Acknowledged without a ledger entry is right only for the record that was done before the run.
+	// Acknowledged without a ledger entry is right only for a record done before the run, which the
+	// gateway refuses as no longer pending (where it does not accept it again).
 	const falseAcknowledged = [...byRecId]
-		.filter(([recId, o]) => o.output === 0 && !ledgered.has(recId) && !(recId === DONE && o.noLongerPending === true))
+		.filter(([recId, o]) => o.output === 0 && !ledgered.has(recId) && !(recId === done && o.noLongerPending === true))
 		.map(([recId]) => recId);
 	const falseFailed = [...byRecId].filter(([recId, o]) => o.output === 1 && ledgered.has(recId)).map(([recId]) => recId);
-	return { run, gateway: live, falseAcknowledged, falseFailed, byRecId };
+	return { run, gateway: live, pending: pendingItems.map((item) => idOf(profile, item)), done, falseAcknowledged, falseFailed, byRecId };
 }
 
-/** Outputs exactly as the ledger says; the unknown record Failed with the gateway's text, the done one Acknowledged as no longer pending. */
-function expectConsistent(outcome: Outcome, scenario: Scenario): void {
+/** Outputs exactly as the ledger says; the unknown record Failed with the gateway's text, the done one Acknowledged. */
+function expectConsistent(profile: ReliabilityProfile, outcome: Outcome, scenario: Scenario): void {
 	expect({ falseAcknowledged: outcome.falseAcknowledged, falseFailed: outcome.falseFailed }).toEqual({ falseAcknowledged: [], falseFailed: [] });
-	expect(outcome.gateway.ledger).toHaveLength(3);
-	if (scenario.withUnknown !== false) expect(outcome.byRecId.get(UNKNOWN)).toMatchObject({ output: 1, reason: 'rejected', error: RECORD_NOT_FOUND });
-	if (scenario.withDone) expect(outcome.byRecId.get(DONE)).toEqual({ output: 0, noLongerPending: true });
+	const ledgered = ledgeredIds(profile, outcome.gateway);
+	expect(outcome.pending.filter((recId) => !ledgered.has(recId))).toEqual([]);
+	if (scenario.withUnknown !== false) expect(outcome.byRecId.get(UNKNOWN)).toMatchObject({ output: 1, reason: 'rejected', error: profile.notFound });
+	if (outcome.done !== undefined) {
+		expect(outcome.byRecId.get(outcome.done)).toEqual({ output: 0, noLongerPending: profile.alreadyDone === 'noLongerPending' || undefined });
+	}
 }
 
 const HTML_200 = '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>系统繁忙</h1><p>{"code":0}</p></body></html>';
 
-describe('answers the node can read: outputs match the ledger exactly', () => {
-	test.each<[string, Scenario]>([
-		['errors also naming rec_ids that are not in the batch', { withDone: true, fault: rewriteErrors((real) => [{ rec_id: '424242', error: RECORD_NOT_FOUND }, ...real, { rec_id: 'abc', error: 'x' }, { rec_id: -3, error: 'y' }]) }],
-		['errors naming the same rec_id twice, with different texts', { withDone: true, fault: rewriteErrors((real) => [...real, ...real.map((entry) => ({ ...(entry as object), error: '另一个错误' })), ...real]) }],
-		['code as a string', { withDone: true, options: { codeAsString: true } }],
-		['code as a string with spaces', { withDone: true, always: true, fault: realAnswer((json) => json.replace('"code":0', '"code":" 0 "')) }],
-		['rec_id in errors as a bare number', { withDone: true, options: { errorsRecIdAsNumber: true } }],
-		['errors missing when every record was accepted', { withUnknown: false, options: { omitEmptyErrors: true } }],
-		['{"code":0} only, after accepting every record', { withUnknown: false, always: true, fault: { kind: 'respondWith', when: 'after', body: '{"code":0}' } }],
-		['a UTF-8 BOM before the JSON, on every answer', { always: true, fault: realAnswer((json) => `\ufeff${json}`) }],
-		['blank lines around the JSON, on every answer', { always: true, fault: realAnswer((json) => `\r\n\n${json}\n\n`) }],
-		['Unicode escaped, as PHP json_encode does by default', { withDone: true, options: { escapeUnicode: true } }],
-		['an HTML error page with status 200, before processing', { fault: { kind: 'respondWith', when: 'before', body: HTML_200 } }],
-		['an HTML error page with status 200, after processing', { fault: { kind: 'respondWith', when: 'after', body: HTML_200 } }],
-		['a PHP fatal error page with status 200, after processing', { fault: { kind: 'non_json', when: 'after' } }],
-		['errors as an object keyed by rec_id, after processing', { fault: rewriteErrors((real) => Object.fromEntries(real.map((entry) => [String((entry as IDataObject).rec_id), (entry as IDataObject).error]))) }],
-		['errors as an empty object, after processing', { withUnknown: false, fault: rewriteErrors(() => ({})) }],
-		['errors as a string, after processing', { fault: rewriteErrors(() => RECORD_NOT_FOUND) }],
-		['an empty body, before processing', { fault: { kind: 'respondWith', when: 'before', body: '' } }],
-		['an empty body, after processing', { fault: { kind: 'respondWith', when: 'after', body: '' } }],
-		['a JSON array body, before processing', { fault: { kind: 'respondWith', when: 'before', body: '[]' } }],
-		['a JSON array body, after processing', { fault: realAnswer((json) => `[${json}]`) }],
-		['JSON followed by a PHP notice, after processing', { fault: realAnswer((json) => `${json}<br />\n<b>Notice</b>: Undefined index: message`) }],
-		['a JSON string body, after processing', { fault: realAnswer((json) => JSON.stringify(json)) }],
-		['JSON null, after processing', { fault: { kind: 'respondWith', when: 'after', body: 'null' } }],
-		['code true, after processing', { fault: realAnswer((json) => json.replace('"code":0', '"code":true')) }],
-		['a megabyte of garbage, after processing', { fault: { kind: 'respondWith', when: 'after', body: '\u0000garbage'.repeat(120_000) } }],
-	])('%s', async (_name, scenario) => {
-		const outcome = await play(scenario);
-		expectConsistent(outcome, scenario);
-		for (const item of outcome.run.failed) expect((wdtAck(item).error ?? '').length).toBeLessThan(600);
-	});
-
-	test('a rec_id beyond 2^53 in errors as a bare number is matched exactly, not to its rounded neighbour', async () => {
-		const live = await MockGateway.start({ errorsRecIdAsNumber: true });
-		gateway = live;
-		const [pending] = live.addPending([{ rec_id: '18014398509481985' }]).map((record) => record.rec_id);
-		const unknown = '18014398509481984'; // what 18014398509481985 rounds to as a double
-		const run = await runAck(live, [{ rec_id: pending, status: 0 }, { rec_id: unknown, status: 1 }], { onError: 'continueRegularOutput' });
-		expect(ackRequests(live)).toHaveLength(1);
-		expect(run.acknowledged.map((item) => wdtAck(item).recId)).toEqual([pending]);
-		expect(run.failed.map((item) => wdtAck(item))).toEqual([{ recId: unknown, status: 1, reason: 'rejected', error: RECORD_NOT_FOUND }]);
-		expect(live.ledger.map((entry) => entry.recId)).toEqual([pending]);
-	});
-
-	test('code "100" as a string for a wrong secret: every item Failed with the code, one request, nothing ledgered', async () => {
-		const live = await MockGateway.start({ codeAsString: true });
-		gateway = live;
-		const ids = live.seedPending(120).map((record) => record.rec_id);
-		const run = await runAck(live, ids.map((rec_id) => ({ rec_id, status: 0 })), {
-			onError: 'continueRegularOutput',
-			credentials: { appSecret: 'wrong-secret-zz' },
-			parameters: { options: quick },
+describe.each(RELIABLE)('$name', (profile) => {
+	describe('answers the node can read: outputs match the ledger exactly', () => {
+		test.each<[string, Scenario]>([
+			['errors also naming rec_ids that are not in the batch', { withDone: true, fault: rewriteErrors((real) => [{ rec_id: '424242', error: RECORD_NOT_FOUND }, ...real, { rec_id: 'abc', error: 'x' }, { rec_id: -3, error: 'y' }]) }],
+			['errors naming the same rec_id twice, with different texts', { withDone: true, fault: rewriteErrors((real) => [...real, ...real.map((entry) => ({ ...(entry as object), error: '另一个错误' })), ...real]) }],
+			['code as a string', { withDone: true, options: { codeAsString: true } }],
+			['code as a string with spaces', { withDone: true, always: true, fault: realAnswer((json) => json.replace('"code":0', '"code":" 0 "')) }],
+			['rec_id in errors as a bare number', { withDone: true, options: { errorsRecIdAsNumber: true } }],
+			['errors missing when every record was accepted', { withUnknown: false, options: { omitEmptyErrors: true } }],
+			['{"code":0} only, after accepting every record', { withUnknown: false, always: true, fault: { kind: 'respondWith', when: 'after', body: '{"code":0}' } }],
+			['a UTF-8 BOM before the JSON, on every answer', { always: true, fault: realAnswer((json) => `\ufeff${json}`) }],
+			['blank lines around the JSON, on every answer', { always: true, fault: realAnswer((json) => `\r\n\n${json}\n\n`) }],
+			['Unicode escaped, as PHP json_encode does by default', { withDone: true, options: { escapeUnicode: true } }],
+			['an HTML error page with status 200, before processing', { fault: { kind: 'respondWith', when: 'before', body: HTML_200 } }],
+			['an HTML error page with status 200, after processing', { fault: { kind: 'respondWith', when: 'after', body: HTML_200 } }],
+			['a PHP fatal error page with status 200, after processing', { fault: { kind: 'non_json', when: 'after' } }],
+			['errors as an object keyed by rec_id, after processing', { fault: rewriteErrors((real) => Object.fromEntries(real.map((entry) => [String((entry as IDataObject).rec_id), (entry as IDataObject).error]))) }],
+			['errors as an empty object, after processing', { withUnknown: false, fault: rewriteErrors(() => ({})) }],
+			['errors as a string, after processing', { fault: rewriteErrors(() => RECORD_NOT_FOUND) }],
+			['an empty body, before processing', { fault: { kind: 'respondWith', when: 'before', body: '' } }],
+			['an empty body, after processing', { fault: { kind: 'respondWith', when: 'after', body: '' } }],
+			['a JSON array body, before processing', { fault: { kind: 'respondWith', when: 'before', body: '[]' } }],
+			['a JSON array body, after processing', { fault: realAnswer((json) => `[${json}]`) }],
+			['JSON followed by a PHP notice, after processing', { fault: realAnswer((json) => `${json}<br />\n<b>Notice</b>: Undefined index: message`) }],
+			['a JSON string body, after processing', { fault: realAnswer((json) => JSON.stringify(json)) }],
+			['JSON null, after processing', { fault: { kind: 'respondWith', when: 'after', body: 'null' } }],
+			['code true, after processing', { fault: realAnswer((json) => json.replace('"code":0', '"code":true')) }],
+			['a megabyte of garbage, after processing', { fault: { kind: 'respondWith', when: 'after', body: '\u0000garbage'.repeat(120_000) } }],
+		])('%s', async (_name, scenario) => {
+			const outcome = await play(profile, scenario);
+			expectConsistent(profile, outcome, scenario);
+			for (const item of outcome.run.failed) expect((wdtAck(item).error ?? '').length).toBeLessThan(600);
 		});
-		expect(run.acknowledged).toEqual([]);
-		expect(run.failed.map((item) => wdtAck(item))).toEqual(ids.map(() => expect.objectContaining({ reason: 'request_failed', code: '100' })));
-		expect(ackRequests(live)).toHaveLength(1);
-		expect(live.ledger).toEqual([]);
-	});
-});
 
-describe('every answer unreadable: nothing reported Acknowledged that the gateway did not accept', () => {
-	test.each<[string, Fault]>([
-		['an HTML page with status 200', { kind: 'respondWith', when: 'after', body: HTML_200 }],
-		['errors as an object', rewriteErrors((real) => ({ ...real }))],
-		['an empty body', { kind: 'respondWith', when: 'after', body: '' }],
-		['a JSON array body', realAnswer((json) => `[${json}]`)],
-		['JSON followed by a PHP notice', realAnswer((json) => `${json}\n<b>Notice</b>`)],
-	])('%s', async (_name, fault) => {
-		const outcome = await play({ fault, always: true });
+		test('a rec_id beyond 2^53 in errors as a bare number is matched exactly, not to its rounded neighbour', async () => {
+			const live = await MockGateway.start({ errorsRecIdAsNumber: true });
+			gateway = live;
+			const [pending] = profile.acceptableItems(live, 1, { firstRecId: '18014398509481985' });
+			const [unknown] = profile.unknownItems(['18014398509481984']); // what 18014398509481985 rounds to as a double
+			const run = await runAck(profile, live, [pending, unknown], { onError: 'continueRegularOutput' });
+			expect(ackRequests(live, profile)).toHaveLength(1);
+			expect(run.acknowledged.map((item) => wdtAck(item).recId)).toEqual([pending.rec_id]);
+			expect(run.failed.map((item) => wdtAck(item))).toEqual([{ ...sentOutput(profile, elementOf(profile, unknown)), reason: 'rejected', error: profile.notFound }]);
+			expect([...ledgeredIds(profile, live)]).toEqual([pending.rec_id]);
+		});
+
+		test('code "100" as a string for a wrong secret: every item Failed with the code, one request, nothing ledgered', async () => {
+			const live = await MockGateway.start({ codeAsString: true });
+			gateway = live;
+			const items = profile.acceptableItems(live, 120);
+			const run = await runAck(profile, live, items, {
+				onError: 'continueRegularOutput',
+				credentials: { appSecret: 'wrong-secret-zz' },
+				parameters: { options: quick },
+			});
+			expect(run.acknowledged).toEqual([]);
+			expect(run.failed.map((item) => wdtAck(item))).toEqual(items.map(() => expect.objectContaining({ reason: 'request_failed', code: '100' })));
+			expect(ackRequests(live, profile)).toHaveLength(1);
+			expect(profile.ledger(live)).toEqual([]);
+		});
+	});
+
+	describe('every answer unreadable: nothing reported Acknowledged that the gateway did not accept', () => {
+		test.each<[string, Fault]>([
+			['an HTML page with status 200', { kind: 'respondWith', when: 'after', body: HTML_200 }],
+			['errors as an object', rewriteErrors((real) => ({ ...real }))],
+			['an empty body', { kind: 'respondWith', when: 'after', body: '' }],
+			['a JSON array body', realAnswer((json) => `[${json}]`)],
+			['JSON followed by a PHP notice', realAnswer((json) => `${json}\n<b>Notice</b>`)],
+		])('%s', async (_name, fault) => {
+			const outcome = await play(profile, { fault, always: true });
+			expect(outcome.falseAcknowledged).toEqual([]);
+			expect(ackRequests(outcome.gateway, profile)).toHaveLength(quick.retries + 1);
+			// The gateway accepted the pending records on the first attempt; the node cannot know it.
+			// That they are Failed without a hint is the gap lostAnswers.test.ts tracks.
+			for (const item of outcome.run.failed) expect(wdtAck(item).reason).toBe('request_failed');
+		});
+	});
+
+	// PRODUCT GAP (reported): an `errors` entry whose rec_id is missing, null or empty is skipped, so
+	// the record the gateway refused is reported Acknowledged. Such an answer does not say which
+	// record failed; it must not be read as "every record accepted". Remove `.failing` once fixed.
+	test.each<[string, (entry: IDataObject) => IDataObject]>([
+		['missing', (entry) => without(entry, 'rec_id')],
+		['null', (entry) => ({ ...entry, rec_id: null })],
+		['empty', (entry) => ({ ...entry, rec_id: '' })],
+	])('an errors entry whose rec_id is %s does not turn the refused record into Acknowledged', async (_name, mangle) => {
+		const outcome = await play(profile, { always: true, fault: rewriteErrors((real) => real.map((entry) => mangle(entry as IDataObject))) });
+		expect(ledgeredIds(profile, outcome.gateway).size).toBe(3);
 		expect(outcome.falseAcknowledged).toEqual([]);
-		expect(ackRequests(outcome.gateway)).toHaveLength(quick.retries + 1);
-		// The gateway accepted the pending records on the first attempt; the node cannot know it.
-		// That they are Failed without a hint is the gap lostAnswers.test.ts tracks.
-		for (const item of outcome.run.failed) expect(wdtAck(item).reason).toBe('request_failed');
 	});
-});
-
-// PRODUCT GAP (reported): an `errors` entry whose rec_id is missing, null or empty is skipped, so
-// the record the gateway refused is reported Acknowledged. Such an answer does not say which
-// record failed; it must not be read as "every record accepted". Remove `.failing` once fixed.
-test.each<[string, (entry: IDataObject) => IDataObject]>([
-	['missing', (entry) => without(entry, 'rec_id')],
-	['null', (entry) => ({ ...entry, rec_id: null })],
-	['empty', (entry) => ({ ...entry, rec_id: '' })],
-])('an errors entry whose rec_id is %s does not turn the refused record into Acknowledged', async (_name, mangle) => {
-	const outcome = await play({ always: true, fault: rewriteErrors((real) => real.map((entry) => mangle(entry as IDataObject))) });
-	expect(outcome.gateway.ledger).toHaveLength(3);
-	expect(outcome.falseAcknowledged).toEqual([]);
 });

@@ -1,11 +1,15 @@
 /**
- * Issue 6, deterministic companions of the fault schedules: what the node says when the gateway
- * processed a batch but every answer to it was lost, and what its Stop error says.
+ * Issue 6, deterministic companions of the fault schedules, for every operation on the batched
+ * engine: what the node says when the gateway processed a batch but every answer to it was lost,
+ * and what its Stop error says.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { MockGateway, type Fault } from '../mock/gateway';
+import { RELIABLE } from '../workflow/operations';
 import { TIMEOUT_MS } from './schedule';
 import { secretLeaks, signsSeen } from './secretScan';
-import { DESCRIPTION_COUNTS, countIn, nodeErrorText, runAck as runAckRaw, wdtAck, type AckRun } from './support';
+import { DESCRIPTION_COUNTS, countIn, ledgeredIds, nodeErrorText, runAck as runAckRaw, wdtAck, type AckRun, type RunAckOptions } from './support';
 
 let gateway: MockGateway;
 beforeEach(async () => {
@@ -13,85 +17,90 @@ beforeEach(async () => {
 });
 afterEach(async () => await gateway.close());
 
-/** Every run here is scanned for the secret and the signs too. */
-async function runAck(...args: Parameters<typeof runAckRaw>): Promise<AckRun> {
-	const run = await runAckRaw(...args);
-	expect(secretLeaks(run, ['mock-secret', ...signsSeen(gateway)])).toEqual([]);
-	return run;
-}
-
 const quick = { timeout: TIMEOUT_MS, retryWait: 2, rateLimitWait: 0.01 };
-const pending = (count: number) => gateway.seedPending(count).map((record) => ({ rec_id: record.rec_id, status: 0 }));
 
-describe('every answer to a processed batch lost (On Error = Continue)', () => {
-	// PRODUCT GAP (reported): the node knows the gateway may have processed the batch
-	// (failure.mayHaveBeenProcessed / earlierAttemptMayHaveLanded) but drops that knowledge: these
-	// Failed items look exactly like records that never arrived. Remove `.failing` once fixed.
-	test.each<[string, Fault[], number]>([
-		['a reset after processing, no retries', [{ kind: 'reset', when: 'after' }], 0],
-		['a garbled answer after processing, then a 503', [{ kind: 'non_json', when: 'after' }, { kind: 'http', status: 503 }], 1],
-		['an answer slower than the timeout, twice', [{ kind: 'delay', ms: TIMEOUT_MS * 3, when: 'after' }, { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'after' }], 1],
-	])('%s: the ledgered records are Failed with wdtAck.possiblyAcknowledged', async (_name, faults, retries) => {
-		for (const fault of faults) gateway.injectFault(fault);
-		const run = await runAck(gateway, pending(3), { onError: 'continueRegularOutput', parameters: { options: { ...quick, retries } } });
-		expect(gateway.ledger).toHaveLength(3);
-		expect(run.acknowledged).toEqual([]);
-		expect(run.failed.map((item) => wdtAck(item))).toEqual(
-			Array.from({ length: 3 }, () => expect.objectContaining({ reason: 'request_failed', possiblyAcknowledged: true })),
-		);
+describe.each(RELIABLE)('$name', (profile) => {
+	/** Every run here is scanned for the secret and the signs too. */
+	async function runAck(live: MockGateway, items: IDataObject[], options: RunAckOptions): Promise<AckRun> {
+		const run = await runAckRaw(profile, live, items, options);
+		expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
+		return run;
+	}
+
+	const pending = (count: number) => profile.acceptableItems(gateway, count);
+	/** How many records the gateway took, however often. */
+	const taken = () => ledgeredIds(profile, gateway).size;
+
+	describe('every answer to a processed batch lost (On Error = Continue)', () => {
+		// PRODUCT GAP (reported): the node knows the gateway may have processed the batch
+		// (failure.mayHaveBeenProcessed / earlierAttemptMayHaveLanded) but drops that knowledge: these
+		// Failed items look exactly like records that never arrived. Remove `.failing` once fixed.
+		test.each<[string, Fault[], number]>([
+			['a reset after processing, no retries', [{ kind: 'reset', when: 'after' }], 0],
+			['a garbled answer after processing, then a 503', [{ kind: 'non_json', when: 'after' }, { kind: 'http', status: 503 }], 1],
+			['an answer slower than the timeout, twice', [{ kind: 'delay', ms: TIMEOUT_MS * 3, when: 'after' }, { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'after' }], 1],
+		])('%s: the ledgered records are Failed with wdtAck.possiblyAcknowledged', async (_name, faults, retries) => {
+			for (const fault of faults) gateway.injectFault(fault);
+			const run = await runAck(gateway, pending(3), { onError: 'continueRegularOutput', parameters: { options: { ...quick, retries } } });
+			expect(taken()).toBe(3);
+			expect(run.acknowledged).toEqual([]);
+			expect(run.failed.map((item) => wdtAck(item))).toEqual(
+				Array.from({ length: 3 }, () => expect.objectContaining({ reason: 'request_failed', possiblyAcknowledged: true })),
+			);
+		});
+
+		test('a batch refused with 1012 on every attempt is never called possibly acknowledged', async () => {
+			gateway.setFaultPlan(() => ({ kind: 'rate_limit' }));
+			const run = await runAck(gateway, pending(3), { onError: 'continueRegularOutput', parameters: { options: { ...quick, retries: 2 } } });
+			expect(profile.ledger(gateway)).toEqual([]);
+			expect(run.failed.map((item) => wdtAck(item))).toEqual(
+				Array.from({ length: 3 }, () => expect.objectContaining({ reason: 'request_failed', code: '1012' })),
+			);
+			for (const item of run.failed) expect(wdtAck(item).possiblyAcknowledged).toBeUndefined();
+		});
 	});
 
-	test('a batch refused with 1012 on every attempt is never called possibly acknowledged', async () => {
-		gateway.setFaultPlan(() => ({ kind: 'rate_limit' }));
-		const run = await runAck(gateway, pending(3), { onError: 'continueRegularOutput', parameters: { options: { ...quick, retries: 2 } } });
-		expect(gateway.ledger).toEqual([]);
-		expect(run.failed.map((item) => wdtAck(item))).toEqual(
-			Array.from({ length: 3 }, () => expect.objectContaining({ reason: 'request_failed', code: '1012' })),
-		);
-		for (const item of run.failed) expect(wdtAck(item).possiblyAcknowledged).toBeUndefined();
-	});
-});
+	describe('On Error = Stop', () => {
+		test('a batch refused with 1012 on every attempt: the counts add up to the ledger', async () => {
+			gateway.setFaultPlan(({ number }) => (number >= 2 ? { kind: 'rate_limit' } : undefined));
+			const run = await runAck(gateway, pending(80), { parameters: { options: { ...quick, retries: 1, batchSize: 50 } } });
+			const error = nodeErrorText(run);
+			expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(taken());
+			expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(30);
+		});
 
-describe('On Error = Stop', () => {
-	test('a batch refused with 1012 on every attempt: the counts add up to the ledger', async () => {
-		gateway.setFaultPlan(({ number }) => (number >= 2 ? { kind: 'rate_limit' } : undefined));
-		const run = await runAck(gateway, pending(80), { parameters: { options: { ...quick, retries: 1, batchSize: 50 } } });
-		const error = nodeErrorText(run);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(gateway.ledger.length);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(30);
-	});
+		// PRODUCT GAP (reported): the last batch was processed (ledger 100) but the error says 50
+		// acknowledged and counts the other 50 as "Not acknowledged ... a later run picks them up again",
+		// which it will not: they left the pending pool.
+		test('the gateway processed the failed batch: the error counts its records as possibly acknowledged', async () => {
+			gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'reset', when: 'after' } : undefined));
+			const run = await runAck(gateway, pending(100), { parameters: { options: { ...quick, retries: 0, batchSize: 50 } } });
+			expect(taken()).toBe(100);
+			const error = nodeErrorText(run);
+			expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(50);
+			expect(countIn(error?.description, DESCRIPTION_COUNTS.possiblyAcknowledged)).toBe(50);
+		});
 
-	// PRODUCT GAP (reported): the last batch was processed (ledger 100) but the error says 50
-	// acknowledged and counts the other 50 as "Not acknowledged ... a later run picks them up again",
-	// which it will not: they left the pending pool.
-	test('the gateway processed the failed batch: the error counts its records as possibly acknowledged', async () => {
-		gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'reset', when: 'after' } : undefined));
-		const run = await runAck(gateway, pending(100), { parameters: { options: { ...quick, retries: 0, batchSize: 50 } } });
-		expect(gateway.ledger).toHaveLength(100);
-		const error = nodeErrorText(run);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(50);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.possiblyAcknowledged)).toBe(50);
-	});
+		// PRODUCT BUG (reported): n8n's NodeApiError replaces any message that contains ECONNRESET,
+		// ECONNABORTED, ETIMEDOUT, ECONNREFUSED... with its own generic text, so the node's
+		// "Wangdiantong did not acknowledge batch N of M: ..." is lost; for a timeout n8n even advises
+		// "consider setting the 'Retry on Fail' option", which the node's guidance forbids.
+		test.each<[string, Fault, RegExp]>([
+			['a connection reset', { kind: 'reset', when: 'before' }, /^Wangdiantong did not acknowledge the batch: The connection to the gateway failed \(ECONNRESET\)/],
+			['a timeout', { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'before' }, /^Wangdiantong did not acknowledge the batch: The gateway did not answer within the request timeout/],
+		])('%s on every attempt: the error message names the batch and the failure', async (_name, fault, message) => {
+			gateway.setFaultPlan(() => fault);
+			const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
+			expect(run.result.status).toBe('error');
+			expect(nodeErrorText(run)?.message).toMatch(message);
+		});
 
-	// PRODUCT BUG (reported): n8n's NodeApiError replaces any message that contains ECONNRESET,
-	// ECONNABORTED, ETIMEDOUT, ECONNREFUSED... with its own generic text, so the node's
-	// "Wangdiantong did not acknowledge batch N of M: ..." is lost; for a timeout n8n even advises
-	// "consider setting the 'Retry on Fail' option", which the node's guidance forbids.
-	test.each<[string, Fault, RegExp]>([
-		['a connection reset', { kind: 'reset', when: 'before' }, /^Wangdiantong did not acknowledge the batch: The connection to the gateway failed \(ECONNRESET\)/],
-		['a timeout', { kind: 'delay', ms: TIMEOUT_MS * 3, when: 'before' }, /^Wangdiantong did not acknowledge the batch: The gateway did not answer within the request timeout/],
-	])('%s on every attempt: the error message names the batch and the failure', async (_name, fault, message) => {
-		gateway.setFaultPlan(() => fault);
-		const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
-		expect(run.result.status).toBe('error');
-		expect(nodeErrorText(run)?.message).toMatch(message);
-	});
-
-	test('the description says what was and was not acknowledged even for a reset', async () => {
-		gateway.setFaultPlan(() => ({ kind: 'reset', when: 'before' }));
-		const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
-		// One batch: no "Acknowledged" line (nothing came before it), no "batch 1 of 1".
-		expect(nodeErrorText(run)?.description).toMatch(/^Not acknowledged: 0 [^\n]*\.\nPossibly acknowledged: 2 [^\n]*\.\n\nThe failed batch held items 0–1; it was tried 2 times\./);
-		expect(nodeErrorText(run)?.message).toMatch(/^Wangdiantong did not acknowledge the batch: /);
+		test('the description says what was and was not acknowledged even for a reset', async () => {
+			gateway.setFaultPlan(() => ({ kind: 'reset', when: 'before' }));
+			const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
+			// One batch: no "Acknowledged" line (nothing came before it), no "batch 1 of 1".
+			expect(nodeErrorText(run)?.description).toMatch(/^Not acknowledged: 0 [^\n]*\.\nPossibly acknowledged: 2 [^\n]*\.\n\nThe failed batch held items 0–1; it was tried 2 times\./);
+			expect(nodeErrorText(run)?.message).toMatch(/^Wangdiantong did not acknowledge the batch: /);
+		});
 	});
 });

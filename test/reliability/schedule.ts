@@ -4,6 +4,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { Fault, FaultPlan, MockGateway, MockGatewayOptions } from '../mock/gateway';
+import { elementOf, idOf, type ReliabilityProfile } from '../workflow/operations';
 import type { InputRecord, Origin } from './oracle';
 import type { Rng } from './prng';
 
@@ -110,30 +111,17 @@ export function hangBoundMs(settings: RunSettings, batches: number): number {
 	return 10_000 + batches * perBatch;
 }
 
-const MESSAGES = ['', '已同步', '平台接口超时', 'tracking pushed 📦', 'a&b=c+d%20#e\nnext line', '失败: 单号重复'];
-
 /**
  * The run's items in a shuffled order: fresh pending records of the gateway, plus some it does not
- * know (记录不存在) and some already acknowledged before the run (非待同步状态).
+ * know (记录不存在) and some an ack took before the run.
  */
-export function buildInputs(gateway: MockGateway, settings: RunSettings, rng: Rng): { inputs: InputRecord[]; items: IDataObject[] } {
-	const pending = gateway.seedPending(settings.pending).map((record) => record.rec_id);
-	const unknown = Array.from({ length: settings.unknown }, (_, i) => String(9_000_000_000 + i * 13));
-	const done = gateway.addAcknowledged(Array.from({ length: settings.done }, (_, i) => ({ rec_id: String(8_000_000_000 + i * 17) }))).map((record) => record.rec_id);
-	const tagged: Array<[string, Origin]> = [
-		...pending.map((recId): [string, Origin] => [recId, 'pending']),
-		...unknown.map((recId): [string, Origin] => [recId, 'unknown']),
-		...done.map((recId): [string, Origin] => [recId, 'done']),
-	];
-	const inputs = rng.shuffle(tagged).map(([recId, origin]): InputRecord => {
-		const message = rng.pick(MESSAGES);
-		return { recId, origin, status: rng.chance(0.7) ? 0 : 1, ...(message === '' ? {} : { message }) };
-	});
-	const items = inputs.map((input, i): IDataObject => ({
-		rec_id: input.recId,
-		status: input.status,
-		...(input.message === undefined ? {} : { message: input.message }),
-		order: `T${i}`,
-	}));
-	return { inputs, items };
+export function buildInputs(profile: ReliabilityProfile, gateway: MockGateway, settings: RunSettings, rng: Rng): { inputs: InputRecord[]; items: IDataObject[] } {
+	const unknownIds = Array.from({ length: settings.unknown }, (_, i) => String(9_000_000_000 + i * 13));
+	const tagged = rng.shuffle<[IDataObject, Origin]>([
+		...profile.acceptableItems(gateway, settings.pending, { rng }).map((item): [IDataObject, Origin] => [item, 'pending']),
+		...profile.unknownItems(unknownIds, rng).map((item): [IDataObject, Origin] => [item, 'unknown']),
+		...profile.acceptableItems(gateway, settings.done, { done: true, rng }).map((item): [IDataObject, Origin] => [item, 'done']),
+	]);
+	const inputs = tagged.map(([item, origin]): InputRecord => ({ recId: idOf(profile, item), origin, element: elementOf(profile, item) }));
+	return { inputs, items: tagged.map(([item], i) => ({ ...item, order: `T${i}` })) };
 }

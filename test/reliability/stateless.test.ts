@@ -11,6 +11,7 @@ import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { createRegistry, getDefaultRegistry, runWorkflow, type HarnessRegistry } from '../harness';
 import { MockGateway, type MockAccount } from '../mock/gateway';
 import { ackWorkflow, NODE, NODE_TYPE } from '../workflow/ackWorkflow';
+import { LOGISTICS_ACK } from '../workflow/operations';
 import { secretLeaks, signsSeen } from './secretScan';
 import { ackRequests, runAck, sentList, wdtAck, without, type AckRun } from './support';
 
@@ -39,11 +40,11 @@ const asItems = (ids: readonly string[]) => ids.map((rec_id, i) => ({ rec_id, st
 
 /** Every request the gateway saw came from `account` and named only `ids`. */
 function expectOnly(gateway: MockGateway, account: MockAccount, ids: readonly string[]): void {
-	const requests = ackRequests(gateway);
+	const requests = ackRequests(gateway, LOGISTICS_ACK);
 	expect(requests.length).toBeGreaterThan(0);
 	for (const request of requests) {
 		expect([request.params.sid, request.params.appkey]).toEqual([account.sid, account.appKey]);
-		for (const record of sentList(request)) expect(ids).toContain(record.rec_id);
+		for (const record of sentList(request, LOGISTICS_ACK)) expect(ids).toContain(record.rec_id);
 	}
 }
 
@@ -51,8 +52,8 @@ test('two executions at once, different credentials and gateways: each talks onl
 	const alpha = await start(ALPHA, 100001);
 	const beta = await start(BETA, 500001);
 	const [a, b] = await Promise.all([
-		runAck(alpha.gateway, asItems(alpha.ids), { credentials: credentialsOf(ALPHA), parameters: { options: small } }),
-		runAck(beta.gateway, asItems(beta.ids), { credentials: credentialsOf(BETA), parameters: { options: small } }),
+		runAck(LOGISTICS_ACK, alpha.gateway, asItems(alpha.ids), { credentials: credentialsOf(ALPHA), parameters: { options: small } }),
+		runAck(LOGISTICS_ACK, beta.gateway, asItems(beta.ids), { credentials: credentialsOf(BETA), parameters: { options: small } }),
 	]);
 	// They really overlapped in time.
 	expect(Math.max(alpha.times[0], beta.times[0])).toBeLessThan(Math.min(alpha.times[alpha.times.length - 1], beta.times[beta.times.length - 1]));
@@ -73,21 +74,21 @@ test('at the same time, a refused credential and a rate-limited gateway do not s
 	const healthy = await start({ sid: 'gamma-sid', appKey: 'gamma-key', appSecret: 'gamma-secret-3' }, 900001);
 	limited.gateway.setFaultPlan(({ number }) => (number % 2 === 1 ? { kind: 'rate_limit' } : undefined));
 	const [r, l, h] = await Promise.all([
-		runAck(refused.gateway, asItems(refused.ids), { onError: 'continueRegularOutput', credentials: { ...credentialsOf(ALPHA), appSecret: 'not-it-0000' }, parameters: { options: small } }),
-		runAck(limited.gateway, asItems(limited.ids), { onError: 'continueRegularOutput', credentials: credentialsOf(BETA), parameters: { options: small } }),
-		runAck(healthy.gateway, asItems(healthy.ids), { credentials: { sid: 'gamma-sid', appKey: 'gamma-key', appSecret: 'gamma-secret-3' }, parameters: { options: small } }),
+		runAck(LOGISTICS_ACK, refused.gateway, asItems(refused.ids), { onError: 'continueRegularOutput', credentials: { ...credentialsOf(ALPHA), appSecret: 'not-it-0000' }, parameters: { options: small } }),
+		runAck(LOGISTICS_ACK, limited.gateway, asItems(limited.ids), { onError: 'continueRegularOutput', credentials: credentialsOf(BETA), parameters: { options: small } }),
+		runAck(LOGISTICS_ACK, healthy.gateway, asItems(healthy.ids), { credentials: { sid: 'gamma-sid', appKey: 'gamma-key', appSecret: 'gamma-secret-3' }, parameters: { options: small } }),
 	]);
-	expect([r.acknowledged.length, r.failed.length, ackRequests(refused.gateway).length]).toEqual([0, 40, 1]);
+	expect([r.acknowledged.length, r.failed.length, ackRequests(refused.gateway, LOGISTICS_ACK).length]).toEqual([0, 40, 1]);
 	expect([recIds(l.acknowledged), l.failed]).toEqual([limited.ids, []]);
 	expect([recIds(h.acknowledged), h.failed]).toEqual([healthy.ids, []]);
-	expect(ackRequests(healthy.gateway).length).toBe(Math.ceil(40 / small.batchSize));
+	expect(ackRequests(healthy.gateway, LOGISTICS_ACK).length).toBe(Math.ceil(40 / small.batchSize));
 });
 
 test('a refused credential in one execution leaves nothing behind for the next one', async () => {
 	const { gateway, ids } = await start(ALPHA, 100001, 0);
-	const refused = await runAck(gateway, asItems(ids), { onError: 'continueRegularOutput', credentials: { ...credentialsOf(ALPHA), appSecret: 'not-it-0000' } });
+	const refused = await runAck(LOGISTICS_ACK, gateway, asItems(ids), { onError: 'continueRegularOutput', credentials: { ...credentialsOf(ALPHA), appSecret: 'not-it-0000' } });
 	expect(refused.failed).toHaveLength(40);
-	const next = await runAck(gateway, asItems(ids), { credentials: credentialsOf(ALPHA) });
+	const next = await runAck(LOGISTICS_ACK, gateway, asItems(ids), { credentials: credentialsOf(ALPHA) });
 	expect([recIds(next.acknowledged), next.failed]).toEqual([ids, []]);
 });
 
@@ -106,7 +107,7 @@ async function freshRun(registry?: HarnessRegistry): Promise<{ run: AckRun; para
 		registry,
 	});
 	const [acknowledged = [], failed = []] = result.outputs(NODE);
-	const params = ackRequests(gateway).map((request) => without(request.params, 'timestamp'));
+	const params = ackRequests(gateway, LOGISTICS_ACK).map((request) => without(request.params, 'timestamp'));
 	return { run: { result, acknowledged, failed, wallMs: 0 }, params };
 }
 

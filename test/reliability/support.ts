@@ -1,31 +1,34 @@
 /**
- * Shared helpers of the reliability tests: running the Acknowledge workflow through n8n's engine
- * against a mock gateway, reading both outputs, and what the gateway received.
+ * Shared helpers of the reliability tests: running an operation on the batched engine (a profile
+ * of test/workflow/operations.ts) through n8n's engine against a mock gateway, reading both
+ * outputs, what the node said of its attempts, and what the gateway received.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, type RunResult } from '../harness';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
 import { ackWorkflow, mockCredentials, NODE, type WangdiantongNodeOptions } from '../workflow/ackWorkflow';
+import { canonical, idOf, type ReliabilityProfile } from '../workflow/operations';
 
-export { NODE };
+export { NODE, canonical };
 
-/** The `wdtAck` object the node adds to every output item, as far as these tests read it. */
+/**
+ * The `wdtAck` object the node adds to every output item: what was sent, by the operation's output
+ * names (recId, status, message, syncStock…), and the outcome fields these tests read.
+ */
 export interface WdtAck {
 	recId?: string;
-	status?: number;
-	message?: string;
-	messageTruncated?: boolean;
 	acknowledgedByEarlierAttempt?: boolean;
-	/** On Acknowledged: the ERP answered 非待同步状态, an earlier ack took the record. */
+	/** On Acknowledged: the ERP answered that an earlier ack took the record (非待同步状态). */
 	noLongerPending?: boolean;
-	/** Proposed (issue 6): a Failed record the ERP may have accepted although its answer was lost. */
+	/** On Failed: the ERP may have accepted the record although every answer was lost. */
 	possiblyAcknowledged?: boolean;
 	reason?: string;
 	error?: string;
 	field?: string;
 	code?: string;
 	httpStatus?: number;
+	[sent: string]: unknown;
 }
 
 export interface AckRun {
@@ -40,40 +43,40 @@ export interface RunAckOptions extends WangdiantongNodeOptions {
 	credentials?: IDataObject;
 }
 
-function optionalString(value: unknown): string | undefined {
-	return typeof value === 'string' ? value : undefined;
-}
-
-function optionalNumber(value: unknown): number | undefined {
-	return typeof value === 'number' ? value : undefined;
-}
-
-function optionalBoolean(value: unknown): boolean | undefined {
-	return typeof value === 'boolean' ? value : undefined;
-}
+const OUTCOME_TYPES: Readonly<Record<string, string>> = {
+	acknowledgedByEarlierAttempt: 'boolean',
+	noLongerPending: 'boolean',
+	possiblyAcknowledged: 'boolean',
+	reason: 'string',
+	error: 'string',
+	field: 'string',
+	code: 'string',
+	httpStatus: 'number',
+};
 
 export function wdtAck(item: INodeExecutionData): WdtAck {
 	const raw = item.json.wdtAck;
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 		throw new Error(`output item without a wdtAck object: ${JSON.stringify(item.json).slice(0, 200)}`);
 	}
-	const ack = raw as IDataObject;
-	const read: WdtAck = {
-		recId: optionalString(ack.recId),
-		status: optionalNumber(ack.status),
-		message: optionalString(ack.message),
-		messageTruncated: optionalBoolean(ack.messageTruncated),
-		acknowledgedByEarlierAttempt: optionalBoolean(ack.acknowledgedByEarlierAttempt),
-		noLongerPending: optionalBoolean(ack.noLongerPending),
-		possiblyAcknowledged: optionalBoolean(ack.possiblyAcknowledged),
-		reason: optionalString(ack.reason),
-		error: optionalString(ack.error),
-		field: optionalString(ack.field),
-		code: optionalString(ack.code),
-		httpStatus: optionalNumber(ack.httpStatus),
-	};
-	// Without the absent fields, so that a failed comparison shows only what is there.
-	return Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined)) as WdtAck;
+	for (const [key, type] of Object.entries(OUTCOME_TYPES)) {
+		if (key in raw && typeof (raw as IDataObject)[key] !== type) throw new Error(`wdtAck.${key} is not a ${type}: ${JSON.stringify(raw).slice(0, 200)}`);
+	}
+	return { ...(raw as IDataObject) };
+}
+
+/** What the output object says was sent: all but the outcome fields. */
+export function sentPart(ack: WdtAck): IDataObject {
+	return Object.fromEntries(Object.entries(ack).filter(([key]) => !(key in OUTCOME_TYPES))) as IDataObject;
+}
+
+/** The same JSON whatever the order of keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+	const sorted = (value: unknown): unknown =>
+		value === null || typeof value !== 'object' || Array.isArray(value)
+			? value
+			: Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)).map(([key, entry]) => [key, sorted(entry)]));
+	return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 }
 
 /** A copy of `value` without `key` (to compare an output item's JSON with its input). */
@@ -90,12 +93,12 @@ export function pairedIndex(item: INodeExecutionData): number {
 	return paired.item;
 }
 
-/** Runs Manual Trigger → pinned items → Acknowledge against `gateway`. */
-export async function runAck(gateway: MockGateway, items: IDataObject[], options: RunAckOptions = {}): Promise<AckRun> {
-	const { credentials, ...node } = options;
+/** Runs pinned items → the profile's operation against `gateway`; `parameters` add to the profile's. */
+export async function runAck(profile: ReliabilityProfile, gateway: MockGateway, items: IDataObject[], options: RunAckOptions = {}): Promise<AckRun> {
+	const { credentials, parameters, ...node } = options;
 	const started = Date.now();
 	const result = await runWorkflow({
-		workflow: ackWorkflow(items, node),
+		workflow: ackWorkflow(items, { ...node, parameters: { ...profile.parameters, ...parameters } }),
 		credentials: mockCredentials(gateway, credentials),
 	});
 	const wallMs = Date.now() - started;
@@ -130,32 +133,30 @@ export function failedReasonProblems(run: AckRun): string[] {
 	});
 }
 
-export const isAckRequest = (request: RequestRecord): boolean => request.api === 'logistics_sync_ack';
-
-export function ackRequests(gateway: MockGateway): RequestRecord[] {
-	return gateway.requests.filter(isAckRequest);
+export function ackRequests(gateway: MockGateway, profile: ReliabilityProfile): RequestRecord[] {
+	return gateway.requests.filter((request) => request.api === profile.api);
 }
 
-/** One record of a `logistics_list` as received, untouched. */
+/** One element of a sent list, as received, untouched. */
 export type SentRecord = Record<string, unknown>;
 
-export function sentList(request: RequestRecord): SentRecord[] {
-	const text = request.params.logistics_list;
-	if (text === undefined) throw new Error(`request #${request.number} has no logistics_list`);
+export function sentList(request: RequestRecord, profile: ReliabilityProfile): SentRecord[] {
+	const name = profile.listParameter;
+	const text = request.params[name];
+	if (text === undefined) throw new Error(`request #${request.number} has no ${name}`);
 	const parsed: unknown = JSON.parse(text);
-	if (!Array.isArray(parsed)) throw new Error(`request #${request.number}: logistics_list is not a list`);
+	if (!Array.isArray(parsed)) throw new Error(`request #${request.number}: ${name} is not a list`);
 	return parsed.map((entry: unknown) => {
 		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-			throw new Error(`request #${request.number}: a logistics_list entry is not an object`);
+			throw new Error(`request #${request.number}: a ${name} element is not an object`);
 		}
 		return entry as SentRecord;
 	});
 }
 
-/** A rec_id the way the gateway compares it: digits without leading zeros. */
-export function canonical(recId: string): string {
-	const stripped = recId.trim().replace(/^0+/, '');
-	return stripped === '' ? '0' : stripped;
+/** The records the gateway took: every id it accepted an element of (no matter how often). */
+export function ledgeredIds(profile: ReliabilityProfile, gateway: MockGateway): Set<string> {
+	return new Set(profile.ledger(gateway).map(({ element }) => idOf(profile, element)));
 }
 
 /** `(label) n` numbers read out of the Stop error's description. */
@@ -180,4 +181,38 @@ export function nodeErrorText(run: AckRun): { message: string; description: stri
 	const error = run.result.nodeError(NODE) ?? run.result.error;
 	if (error === undefined) return undefined;
 	return { message: error.message, description: typeof error.description === 'string' ? error.description : '' };
+}
+
+/**
+ * What the node itself saw of each attempt, as far as it says: a retried attempt's failure kind in
+ * its retry warning (`batch 3 attempt 2 failed (timeout); retrying…`), and whether a batch's last
+ * attempt timed out in the Failed items' error or the Stop error. The oracle needs it because an
+ * answer the gateway delivered is a timeout to a client whose event loop stalled past its timeout.
+ */
+export interface NodeView {
+	/** By batch number, the failure kind of each retried attempt, attempt 1 first. */
+	retried: Map<number, string[]>;
+	/** Batches whose last attempt the node reported as timed out. */
+	lastTimedOut: Set<number>;
+}
+
+export const TIMED_OUT = /did not answer within the request timeout/;
+
+/** Batch numbers read from Failed items assume every item was valid, as in the schedules. */
+export function nodeView(run: AckRun, batchSize: number): NodeView {
+	const retried = new Map<number, string[]>();
+	for (const { message } of run.result.logs) {
+		const match = /^Wangdiantong: batch (\d+) attempt (\d+) failed \((\w+)/.exec(message);
+		if (match === null) continue;
+		const kinds = retried.get(Number(match[1])) ?? [];
+		kinds[Number(match[2]) - 1] = match[3];
+		retried.set(Number(match[1]), kinds);
+	}
+	const lastTimedOut = new Set<number>();
+	for (const item of run.failed) {
+		if (TIMED_OUT.test(wdtAck(item).error ?? '')) lastTimedOut.add(Math.floor(pairedIndex(item) / batchSize) + 1);
+	}
+	const stopped = /did not acknowledge (?:batch (\d+) of \d+|the batch): (.*)/.exec(nodeErrorText(run)?.message ?? '');
+	if (stopped !== null && TIMED_OUT.test(stopped[2])) lastTimedOut.add(Number(stopped[1] ?? 1));
+	return { retried, lastTimedOut };
 }

@@ -3,21 +3,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { sentOutput, type ReliabilityProfile } from '../workflow/operations';
 import type { Analysis, InputRecord } from './oracle';
-import { DESCRIPTION_COUNTS, countIn, nodeErrorText, pairedIndex, wdtAck, without, type AckRun } from './support';
-
-const TIMED_OUT = /did not answer within the request timeout/;
-
-export interface OutputVerdict {
-	problems: string[];
-	/** Delivered by the gateway on the last allowed attempt, yet the client had timed out. */
-	lateAnswers: string[];
-}
+import { DESCRIPTION_COUNTS, countIn, nodeErrorText, pairedIndex, sameJson, sentPart, wdtAck, without, type AckRun } from './support';
 
 /** Problems with the node's two outputs of a run that finished (none when all is well). */
-export function outputVerdict(run: AckRun, inputs: readonly InputRecord[], items: readonly IDataObject[], analysis: Analysis): OutputVerdict {
+export function outputProblems(profile: ReliabilityProfile, run: AckRun, inputs: readonly InputRecord[], items: readonly IDataObject[], analysis: Analysis): string[] {
 	const problems: string[] = [];
-	const lateAnswers: string[] = [];
 	const outputs = [
 		...run.acknowledged.map((item) => ({ output: 0, item })),
 		...run.failed.map((item) => ({ output: 1, item })),
@@ -29,17 +21,7 @@ export function outputVerdict(run: AckRun, inputs: readonly InputRecord[], items
 		const expected = analysis.expected.get(input.recId);
 		const where = `item ${index} (rec_id ${input.recId}, ${input.origin})`;
 		if (JSON.stringify(without(item.json, 'wdtAck')) !== JSON.stringify(items[index])) problems.push(`${where}: its JSON was changed`);
-		if (ack.recId !== input.recId || ack.status !== input.status) problems.push(`${where}: wdtAck names ${ack.recId}/${ack.status}`);
-		if (
-			(expected?.kind === 'acknowledged' || expected?.kind === 'rejected') &&
-			expected.mayTimeOut &&
-			output === 1 &&
-			ack.reason === 'request_failed' &&
-			TIMED_OUT.test(ack.error ?? '')
-		) {
-			lateAnswers.push(input.recId);
-			continue;
-		}
+		if (!sameJson(sentPart(ack), sentOutput(profile, input.element))) problems.push(`${where}: wdtAck says ${JSON.stringify(sentPart(ack))} was sent`);
 		switch (expected?.kind) {
 			case 'acknowledged':
 				if (output !== 0) problems.push(`${where}: the gateway accepted it, yet it is Failed: ${ack.reason} ${ack.error}`);
@@ -65,7 +47,7 @@ export function outputVerdict(run: AckRun, inputs: readonly InputRecord[], items
 				problems.push(`${where}: never sent, yet on output ${output}: ${JSON.stringify(ack)}`);
 		}
 	}
-	return { problems, lateAnswers };
+	return problems;
 }
 
 /** Problems with the Stop error of a run that failed (empty when it tells the truth). */
@@ -77,8 +59,7 @@ export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analys
 	const rejected = count(DESCRIPTION_COUNTS.rejected);
 	const notAcknowledged = count(DESCRIPTION_COUNTS.notAcknowledged);
 	const possiblyAcknowledged = count(DESCRIPTION_COUNTS.possiblyAcknowledged);
-	// With one batch in flight, the batch that stopped the run is the last one the gateway saw (its
-	// last answer may even have been delivered, when the client timed out on it).
+	// With one batch in flight, the batch that stopped the run is the last one the gateway saw.
 	const failed = analysis.batches[analysis.batches.length - 1];
 	if (failed === undefined) return ['stopped before sending anything'];
 	const outcomes = analysis.batches
@@ -94,7 +75,7 @@ export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analys
 			`counts ${acknowledged} + ${rejected} + ${possiblyAcknowledged} + ${notAcknowledged} do not add up to ${inputs.length} records`,
 		);
 	}
-	const number = analysis.batches.length;
+	const { number } = failed;
 	const first = (number - 1) * batchSize;
 	const last = first + failed.recIds.length - 1;
 	const attempts = failed.attempts.length;
