@@ -152,7 +152,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 		expect(gateway.requests).toEqual([]);
 	});
 
-	// PRODUCT BUG (fixed; same root cause as the Stop error in lostAnswers.test.ts): n8n's
+	// Once a bug (fixed; same root cause as the Stop error in lostAnswers.test.ts): n8n's
 	// NodeOperationError rewrites a message that contains ECONNRESET, ENOENT… so an item's own data
 	// would decide the error the user sees.
 	test('Invalid Items = Stop with a rec_id of "ECONNRESET": the error still names the item and field', async () => {

@@ -186,9 +186,9 @@ describe.each(RELIABLE)('$name', (profile) => {
 		});
 	});
 
-	// PRODUCT GAP (reported): an `errors` entry whose rec_id is missing, null or empty is skipped, so
-	// the record the gateway refused is reported Acknowledged. Such an answer does not say which
-	// record failed; it must not be read as "every record accepted". Remove `.failing` once fixed.
+	// Once a gap (fixed): an `errors` entry whose rec_id is missing, null or empty was skipped, so
+	// the record the gateway refused was reported Acknowledged. Such an answer does not say which
+	// record failed; it must not be read as "every record accepted".
 	test.each<[string, (entry: IDataObject) => IDataObject]>([
 		['missing', (entry) => without(entry, 'rec_id')],
 		['null', (entry) => ({ ...entry, rec_id: null })],

@@ -32,9 +32,9 @@ describe.each(RELIABLE)('$name', (profile) => {
 	const taken = () => ledgeredIds(profile, gateway).size;
 
 	describe('every answer to a processed batch lost (On Error = Continue)', () => {
-		// PRODUCT GAP (reported): the node knows the gateway may have processed the batch
-		// (failure.mayHaveBeenProcessed / earlierAttemptMayHaveLanded) but drops that knowledge: these
-		// Failed items look exactly like records that never arrived. Remove `.failing` once fixed.
+		// Once a gap (fixed): the node knew the gateway may have processed the batch
+		// (failure.mayHaveBeenProcessed / earlierAttemptMayHaveLanded) but dropped that knowledge: these
+		// Failed items looked exactly like records that never arrived.
 		test.each<[string, Fault[], number]>([
 			['a reset after processing, no retries', [{ kind: 'reset', when: 'after' }], 0],
 			['a garbled answer after processing, then a 503', [{ kind: 'non_json', when: 'after' }, { kind: 'http', status: 503 }], 1],
@@ -69,9 +69,9 @@ describe.each(RELIABLE)('$name', (profile) => {
 			expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(30);
 		});
 
-		// PRODUCT GAP (reported): the last batch was processed (ledger 100) but the error says 50
-		// acknowledged and counts the other 50 as "Not acknowledged ... a later run picks them up again",
-		// which it will not: they left the pending pool.
+		// Once a gap (fixed): the last batch was processed (ledger 100) but the error said 50
+		// acknowledged and counted the other 50 as "Not acknowledged ... a later run picks them up
+		// again", which it will not: they left the pending pool.
 		test('the gateway processed the failed batch: the error counts its records as possibly acknowledged', async () => {
 			gateway.setFaultPlan(({ number }) => (number === 2 ? { kind: 'reset', when: 'after' } : undefined));
 			const run = await runAck(gateway, pending(100), { parameters: { options: { ...quick, retries: 0, batchSize: 50 } } });
@@ -81,9 +81,9 @@ describe.each(RELIABLE)('$name', (profile) => {
 			expect(countIn(error?.description, DESCRIPTION_COUNTS.possiblyAcknowledged)).toBe(50);
 		});
 
-		// PRODUCT BUG (reported): n8n's NodeApiError replaces any message that contains ECONNRESET,
+		// Once a bug (fixed): n8n's NodeApiError replaces any message that contains ECONNRESET,
 		// ECONNABORTED, ETIMEDOUT, ECONNREFUSED... with its own generic text, so the node's
-		// "Wangdiantong did not acknowledge batch N of M: ..." is lost; for a timeout n8n even advises
+		// "Wangdiantong did not acknowledge batch N of M: ..." was lost; for a timeout n8n even advises
 		// "consider setting the 'Retry on Fail' option", which the node's guidance forbids.
 		test.each<[string, Fault, RegExp]>([
 			['a connection reset', { kind: 'reset', when: 'before' }, /^Wangdiantong did not acknowledge the batch: The connection to the gateway failed \(ECONNRESET\)/],

@@ -114,10 +114,10 @@ describe.each(RELIABLE)('$name', (profile) => {
 			expectNoLeak(run, live);
 		});
 
-		// PRODUCT GAP (reported): text copied from an answer — the excerpt of an unreadable body, the
-		// ERP's own message — is shown verbatim, so an answer that reflects the request (a WAF or PHP
-		// error page listing $_POST, a gateway printing the sign it rejected) puts a computed sign in
-		// wdtAck.error and in the Stop error. Remove `.failing` once such text is redacted.
+		// Once a gap (fixed): text copied from an answer — the excerpt of an unreadable body, the
+		// ERP's own message — was shown verbatim, so an answer that reflects the request (a WAF or PHP
+		// error page listing $_POST, a gateway printing the sign it rejected) put a computed sign in
+		// wdtAck.error and in the Stop error. Such text is redacted now.
 		test.each<[string, Fault]>([
 			['a 200 HTML page that echoes the form body', { kind: 'respondWith', when: 'before', body: ({ params, sign }) => `<html><body><h1>拦截</h1>sign=${sign ?? ''}&timestamp=${params.timestamp ?? ''}</body></html>` }],
 			['an ERP error message that quotes the sign', { kind: 'respondWith', when: 'before', body: ({ sign }) => JSON.stringify({ code: 100, message: `签名错误: sign ${sign ?? ''} 不匹配` }) }],

@@ -49,7 +49,8 @@ export interface LedgerView {
 export interface ReliabilityProfile extends BatchedProfile {
 	/**
 	 * The fields of a list element, the record's id first: each is also the input item's key the
-	 * default mapping reads, and has its own name in the output object (`rec_id` → `recId`).
+	 * default mapping reads, and has a name in the output object (`rec_id` → `recId`), which is
+	 * also the node parameter that maps it.
 	 */
 	fields: ReadonlyArray<readonly [element: string, output: string]>;
 	/** `count` records the gateway holds and will accept, as the node's input items. */
