@@ -18,7 +18,8 @@ import { ackRequests, nodeErrorText, runAck, wdtAck, type AckRun } from './suppo
 const SECRET = 'Zq9s3cr3t-wdt-7Hn2kP';
 const WRONG_SECRET = 'Wr0ng-s3cr3t-4Lm8vX';
 const ACCOUNT = { sid: 'secret-test-sid', appKey: 'secret-test-key', appSecret: SECRET };
-const quick = { timeout: 150, retries: 2, retryWait: 2, rateLimitWait: 0.01 };
+/** A timeout a stalled event loop cannot reach: only the mixed faults hold an answer past one. */
+const quick = { timeout: 10_000, retries: 2, retryWait: 2, rateLimitWait: 0.01 };
 
 let gateway: MockGateway | undefined;
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 			const live = await start();
 			const data = items(profile, live, 90);
 			for (const fault of MIXED_FAULTS) live.injectFault(fault);
-			const run = await runAck(profile, live, data, { onError, credentials: ACCOUNT, parameters: { options: { ...quick, retries: 6, batchSize: 30 } } });
+			const run = await runAck(profile, live, data, { onError, credentials: ACCOUNT, parameters: { options: { ...quick, timeout: 150, retries: 6, batchSize: 30 } } });
 			expect(run.result.status).toBe('success');
 			expect(signsSeen(live).length).toBeGreaterThan(6);
 			expect(run.result.logs.length).toBeGreaterThan(0);
