@@ -36,6 +36,13 @@ describe('ERP error codes', () => {
 		expect(erpFailure('3', '参数错误')).toMatchObject({ retryable: false, credentialsRejected: false });
 	});
 
+	test('code 100 that names no part of the account refuses this call only: a business parameter, or the records of a push', () => {
+		for (const text of ['缺少参数shop_no', '[{"tid":"T1","error":"货到付款订单COD金额不能为0"}]', '推送订单信息错误，错误内容：售后单关联的原始单不存在']) {
+			expect(erpFailure('100', text)).toMatchObject({ retryable: false, credentialsRejected: false });
+			expect(explainErpError('100', text)).not.toMatch(/sign|appkey|timestamp/);
+		}
+	});
+
 	test('code 1012 is a rate limit by its code alone, whatever its text says', () => {
 		for (const text of ['', 'too many requests', '超过限制']) {
 			expect(erpFailure('1012', text)).toMatchObject({ rateLimited: true, retryable: true, credentialsRejected: false });

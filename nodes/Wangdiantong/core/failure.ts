@@ -148,18 +148,34 @@ export function explainErpError(erpCode: string, erpMessage: string): string {
 			case 'timestamp':
 				return `The gateway rejected the timestamp: this machine's clock differs from Beijing time by more than ${TIMESTAMP_WINDOW_SECONDS} seconds (5 minutes), the most the gateway allows. Synchronise the clock (NTP) of the machine running n8n.`;
 			default:
-				return 'The gateway rejected the request (invalid sign, appkey, timestamp or a missing parameter). Check the credential and the node parameters.';
+				return MISSING_PUBLIC_PARAMETER.test(erpMessage)
+					? 'The gateway rejected the request (invalid sign, appkey, timestamp or a missing parameter). Check the credential and the node parameters.'
+					: 'The ERP refused the request: its message says why (code 100 also means a parameter or a record it could not take).';
 		}
 	}
 	return 'The ERP refused the request; its message says why.';
 }
 
+/** A public parameter the gateway says is missing: the credential's to send, so the account's problem. */
+const MISSING_PUBLIC_PARAMETER = /缺少参数\s*(sid|appkey|timestamp|sign)\b/i;
+
+/**
+ * Whether the refusal concerns the account itself, so that every further call of the run would
+ * meet it too. Code 100 only when its text names the sign, the appkey, the timestamp or a missing
+ * public parameter: the same code also refuses a bad business parameter or, on the push scripts,
+ * the records of one call, which says nothing of the next (docs/PROTOCOL.md, "Error codes").
+ */
+function refusesAccount(erpCode: string, erpMessage: string): boolean {
+	if (erpCode === ERP_CODE_INVALID_REQUEST) {
+		return identityProblemOf(erpMessage) !== 'other' || MISSING_PUBLIC_PARAMETER.test(erpMessage);
+	}
+	return erpCode === ERP_CODE_APPKEY_DISABLED && !isUnknownShop(erpMessage);
+}
+
 /** A gateway answer with `code` ≠ 0, as a failure. */
 export function erpFailure(erpCode: string, erpMessage: string): GatewayFailure {
 	const rateLimited = isRateLimited(erpCode, erpMessage);
-	const credentialsRejected =
-		!rateLimited &&
-		(erpCode === ERP_CODE_INVALID_REQUEST || (erpCode === ERP_CODE_APPKEY_DISABLED && !isUnknownShop(erpMessage)));
+	const credentialsRejected = !rateLimited && refusesAccount(erpCode, erpMessage);
 	return {
 		kind: 'erp',
 		message: explainErpError(erpCode, erpMessage),

@@ -16,10 +16,10 @@ function isParameterRefusal(failure: GatewayFailure): boolean {
 /**
  * The ERP refused the account itself (a wrong secret or appkey, a skewed clock, a disabled
  * appkey): every further call of this run would be refused the same way, so none is made. A
- * parameter refusal may concern this item's parameters only.
+ * parameter refusal may concern this item's parameters only (core/failure.ts tells them apart).
  */
 export function refusesEveryCall(failure: GatewayFailure): boolean {
-	return failure.credentialsRejected && !isParameterRefusal(failure);
+	return failure.credentialsRejected;
 }
 
 /** The error's description: how often it was tried, whether it may have landed, where to look. */
