@@ -107,7 +107,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 			const run = await runAck(gateway, pending(2), { parameters: { options: { ...quick, retries: 1 } } });
 			// One batch: no "Acknowledged" line (nothing came before it), no "batch 1 of 1".
 			const { notDone, possiblyDone } = profile.words;
-			expect(nodeErrorText(run)?.description).toMatch(new RegExp(`^${notDone}: 0 [^\n]*\.\n${possiblyDone}: 2 [^\n]*\.\n\nThe failed batch held items 0–1; it was tried 2 times\.`));
+			expect(nodeErrorText(run)?.description).toMatch(new RegExp(`^${notDone}: 0 [^\\n]*\\.\\n${possiblyDone}: 2 [^\\n]*\\.\\n\\nThe failed batch held items 0–1; it was tried 2 times\\.`));
 			expect(nodeErrorText(run)?.message).toMatch(new RegExp(`^Wangdiantong did not ${profile.words.verb} the batch: `));
 		});
 	});
