@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MockGateway } from '../mock/gateway';
-import { LOGISTICS_ACK, RELIABLE, type ReliabilityProfile } from '../workflow/operations';
+import { ACKS, LOGISTICS_ACK, type AckProfile } from '../workflow/operations';
 import { badItems, type BadItem } from './badItems';
 import { mulberry32, seeds } from './prng';
 import { secretLeaks, signsSeen } from './secretScan';
@@ -40,7 +40,7 @@ type Expectation =
 	| { sent: true; element: IDataObject; output: IDataObject; refusal: string | undefined };
 
 /** What must become of each item, read independently of the node's code. */
-function expectations(profile: ReliabilityProfile, items: readonly BadItem[], known: ReadonlySet<string>): Expectation[] {
+function expectations(profile: AckProfile, items: readonly BadItem[], known: ReadonlySet<string>): Expectation[] {
 	const seen = new Set<string>();
 	return items.map((item): Expectation => {
 		const reading = profile.input.read(item.values);
@@ -56,7 +56,7 @@ function expectations(profile: ReliabilityProfile, items: readonly BadItem[], kn
  * Everything the gateway received must be a valid record in the node's own form (read again, it
  * is unchanged: digits as text, trimmed, a message cut to size…); together, exactly the sendable items.
  */
-function receivedProblems(profile: ReliabilityProfile, expected: readonly Expectation[]): string[] {
+function receivedProblems(profile: AckProfile, expected: readonly Expectation[]): string[] {
 	const problems: string[] = [];
 	const received = ackRequests(gateway, profile).flatMap((request) => {
 		if (request.code !== 0) problems.push(`request #${request.number} answered code ${String(request.code)}`);
@@ -71,13 +71,13 @@ function receivedProblems(profile: ReliabilityProfile, expected: readonly Expect
 	return problems;
 }
 
-function outputProblems(run: AckRun, items: readonly BadItem[], expected: readonly Expectation[]): string[] {
+function outputProblems(profile: AckProfile, run: AckRun, items: readonly BadItem[], expected: readonly Expectation[]): string[] {
 	const problems: string[] = [];
 	for (const [output, list] of [[0, run.acknowledged], [1, run.failed]] as const) {
 		for (const item of list) {
 			const index = pairedIndex(item);
 			const want = expected[index];
-			const ack = wdtAck(item);
+			const ack = wdtAck(item, profile);
 			const where = `item ${index} ${JSON.stringify(items[index].json).slice(0, 100)}`;
 			if (JSON.stringify(without(item.json, 'wdtAck')) !== JSON.stringify(items[index].json)) problems.push(`${where}: JSON changed`);
 			if ((ack.error ?? '').length > 1000) problems.push(`${where}: error of ${(ack.error ?? '').length} chars`);
@@ -86,7 +86,7 @@ function outputProblems(run: AckRun, items: readonly BadItem[], expected: readon
 				if (!named) problems.push(`${where}: expected invalid ${want.field}, got output ${output} ${JSON.stringify(ack).slice(0, 200)}`);
 				continue;
 			}
-			if (!sameJson(sentPart(ack), want.output)) problems.push(`${where}: wdtAck ${JSON.stringify(sentPart(ack)).slice(0, 200)}`);
+			if (!sameJson(sentPart(ack, profile), want.output)) problems.push(`${where}: wdtAck ${JSON.stringify(sentPart(ack, profile)).slice(0, 200)}`);
 			// Records the gateway holds are taken (a stale stock count too: accepted, left pending); others refused.
 			const routed = want.refusal === undefined ? output === 0 && ack.noLongerPending === undefined : output === 1 && ack.reason === 'rejected' && ack.error === want.refusal;
 			if (!routed) problems.push(`${where}: on output ${output} ${ack.reason ?? ''} ${ack.error ?? ''}, expected ${want.refusal ?? 'Acknowledged'}`);
@@ -96,10 +96,10 @@ function outputProblems(run: AckRun, items: readonly BadItem[], expected: readon
 }
 
 /** The node parameter of each field, mapped by an expression n8n must evaluate (`={{ ($json).rec_id }}`). */
-const evaluatedMappings = (profile: ReliabilityProfile, expression: (field: string) => string) =>
+const evaluatedMappings = (profile: AckProfile, expression: (field: string) => string) =>
 	Object.fromEntries(profile.fields.map(([field, parameter]) => [parameter, `={{ ${expression(field)} }}`]));
 
-describe.each(RELIABLE)('$name', (profile) => {
+describe.each(ACKS)('$name', (profile) => {
 	test.each(seeds(10, 0xbad0001))('generated hostile items, through the engine: seed %i', async (seed) => {
 		const rng = mulberry32(seed);
 		const pendingIds = profile.acceptableItems(gateway, 60).map((item) => String(item.rec_id));
@@ -113,19 +113,19 @@ describe.each(RELIABLE)('$name', (profile) => {
 		const problems = [
 			...partitionProblems(run, items.length),
 			...receivedProblems(profile, expected),
-			...outputProblems(run, items, expected),
+			...outputProblems(profile, run, items, expected),
 			...secretLeaks(run, ['mock-secret', ...signsSeen(gateway)]),
 		];
 		const ledger = profile.ledger(gateway).map(({ element }) => JSON.stringify(element));
 		const acknowledged = run.acknowledged.map((item) => {
-			const ack = wdtAck(item);
+			const ack = wdtAck(item, profile);
 			return JSON.stringify(profile.ledgered(Object.fromEntries(profile.fields.map(([field, name]) => [field, ack[name]])) as IDataObject));
 		});
 		if (JSON.stringify([...ledger].sort()) !== JSON.stringify([...acknowledged].sort())) problems.push('Acknowledged differs from the ledger');
 		expect([head, ...problems]).toEqual([head]);
 		// The scenario really mixed both outcomes.
 		expect(run.acknowledged.length).toBeGreaterThan(0);
-		expect(run.failed.some((item) => wdtAck(item).reason === 'invalid')).toBe(true);
+		expect(run.failed.some((item) => wdtAck(item, profile).reason === 'invalid')).toBe(true);
 
 		// The same items through mappings n8n must evaluate (the defaults may be read directly):
 		// exactly the same outputs against an identical gateway.
@@ -156,7 +156,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 	// NodeOperationError rewrites a message that contains ECONNRESET, ENOENT… so an item's own data
 	// would decide the error the user sees.
 	test('Invalid Items = Stop with a rec_id of "ECONNRESET": the error still names the item and field', async () => {
-		const items = profile.unknownItems(['1']).map((item) => ({ ...item, rec_id: 'ECONNRESET' }));
+		const items = profile.unknownItems(gateway, ['1']).map((item) => ({ ...item, rec_id: 'ECONNRESET' }));
 		const run = await runAck(profile, gateway, items, { parameters: { options: { invalidItems: 'stop' } } });
 		expect(run.result.status).toBe('error');
 		expect(nodeErrorText(run)?.message).toMatch(/^Item 0: rec_id must be/);
@@ -173,7 +173,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 		expect(run.result.status).toBe('success');
 		expect(partitionProblems(run, items.length)).toEqual([]);
 		expect(run.acknowledged.map((item) => pairedIndex(item))).toEqual([0]);
-		expect(run.failed.map((item) => wdtAck(item))).toEqual(
+		expect(run.failed.map((item) => wdtAck(item, profile))).toEqual(
 			profile.fields.map(([field]) => expect.objectContaining({ reason: 'invalid', field, error: expect.stringMatching(new RegExp(`^${field}\\b`)) })),
 		);
 	});
@@ -183,7 +183,7 @@ test('Logistics: a 100k-character message is cut to 255 code points and the rest
 	const [id] = gateway.seedPending(1).map((record) => record.rec_id);
 	const message = '📦平'.repeat(50_000);
 	const run = await runAck(LOGISTICS_ACK, gateway, [{ rec_id: id, status: 1, message }]);
-	expect(wdtAck(run.acknowledged[0])).toEqual({ recId: id, status: 1, message: Array.from(message).slice(0, 255).join(''), messageTruncated: true });
+	expect(wdtAck(run.acknowledged[0], LOGISTICS_ACK)).toEqual({ recId: id, status: 1, message: Array.from(message).slice(0, 255).join(''), messageTruncated: true });
 	expect(gateway.ledger[0].message).toBe(Array.from(message).slice(0, 255).join(''));
 	expect(ackRequests(gateway, LOGISTICS_ACK)[0].params.logistics_list.length).toBeLessThan(1000);
 });

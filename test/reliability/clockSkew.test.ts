@@ -8,7 +8,7 @@ import { MockGateway } from '../mock/gateway';
 import { TIMESTAMP_INVALID } from '../mock/messages';
 import { LOGISTICS_ACK } from '../workflow/operations';
 import { secretLeaks, signsSeen } from './secretScan';
-import { DESCRIPTION_COUNTS, ackRequests, countIn, nodeErrorText, runAck, wdtAck } from './support';
+import { descriptionCounts, ackRequests, countIn, nodeErrorText, runAck, wdtAck } from './support';
 
 const TEN_MINUTES = 600_000;
 const SAYS_CLOCK = /clock differs from Beijing time by more than 300 seconds \(5 minutes\), the most the gateway allows/;
@@ -38,8 +38,8 @@ describe.each([
 		expect(error?.message).toContain(`ERP error 100 (${TIMESTAMP_INVALID})`);
 		expect(error?.message).toMatch(SAYS_CLOCK);
 		expect(error?.message).toMatch(/Synchroni[sz]e the clock/);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(0);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(120);
+		expect(countIn(error?.description, descriptionCounts(LOGISTICS_ACK.words).done)).toBe(0);
+		expect(countIn(error?.description, descriptionCounts(LOGISTICS_ACK.words).notDone)).toBe(120);
 		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(1);
 		expect(live.ledger).toEqual([]);
 		expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
@@ -51,11 +51,11 @@ describe.each([
 		expect(run.acknowledged).toEqual([]);
 		expect(run.failed).toHaveLength(120);
 		for (const item of run.failed) {
-			const ack = wdtAck(item);
+			const ack = wdtAck(item, LOGISTICS_ACK);
 			expect(ack).toMatchObject({ reason: 'request_failed', code: '100' });
 			expect(ack.error).toMatch(SAYS_CLOCK);
 		}
-		expect(wdtAck(run.failed[119]).error).toMatch(/^Not sent: an earlier batch was refused, and every batch would be\./);
+		expect(wdtAck(run.failed[119], LOGISTICS_ACK).error).toMatch(/^Not sent: an earlier batch was refused, and every batch would be\./);
 		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(1);
 		expect(live.ledger).toEqual([]);
 		expect(secretLeaks(run, ['mock-secret', ...signsSeen(live)])).toEqual([]);
@@ -95,7 +95,7 @@ describe('the gateway clock jumps 10 minutes after the first batch', () => {
 		const run = await runAck(LOGISTICS_ACK, live, records(live, 120), { onError: 'continueRegularOutput' });
 		expect(run.acknowledged).toHaveLength(50);
 		expect(run.failed).toHaveLength(70);
-		for (const item of run.failed) expect(wdtAck(item).error).toMatch(SAYS_CLOCK);
+		for (const item of run.failed) expect(wdtAck(item, LOGISTICS_ACK).error).toMatch(SAYS_CLOCK);
 		expect(ackRequests(live, LOGISTICS_ACK)).toHaveLength(2);
 		expect(live.ledger).toHaveLength(50);
 	});
@@ -106,7 +106,7 @@ describe('the gateway clock jumps 10 minutes after the first batch', () => {
 		const error = nodeErrorText(run);
 		expect(error?.message).toMatch(/^Wangdiantong did not acknowledge batch 2 of 3: /);
 		expect(error?.message).toMatch(SAYS_CLOCK);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.acknowledged)).toBe(live.ledger.length);
-		expect(countIn(error?.description, DESCRIPTION_COUNTS.notAcknowledged)).toBe(70);
+		expect(countIn(error?.description, descriptionCounts(LOGISTICS_ACK.words).done)).toBe(live.ledger.length);
+		expect(countIn(error?.description, descriptionCounts(LOGISTICS_ACK.words).notDone)).toBe(70);
 	});
 });

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MockGateway, type Fault, type MockGatewayOptions, type RespondWithContext } from '../mock/gateway';
 import { RECORD_NOT_FOUND } from '../mock/messages';
-import { RELIABLE, elementOf, idOf, sentOutput, type ReliabilityProfile } from '../workflow/operations';
+import { ACKS, elementOf, idOf, sentOutput, type ReliabilityProfile } from '../workflow/operations';
 import { secretLeaks, signsSeen } from './secretScan';
 import { ackRequests, canonical, ledgeredIds, partitionProblems, runAck, wdtAck, without, type AckRun } from './support';
 
@@ -68,7 +68,7 @@ async function play(profile: ReliabilityProfile, scenario: Scenario): Promise<Ou
 	const pendingItems = profile.acceptableItems(live, 3);
 	const [doneItem] = scenario.withDone ? profile.acceptableItems(live, 1, { done: true }) : [];
 	const done = doneItem === undefined ? undefined : idOf(profile, doneItem);
-	const items = [...pendingItems, ...(scenario.withUnknown === false ? [] : profile.unknownItems([UNKNOWN])), ...(doneItem ? [doneItem] : [])];
+	const items = [...pendingItems, ...(scenario.withUnknown === false ? [] : profile.unknownItems(live, [UNKNOWN])), ...(doneItem ? [doneItem] : [])];
 	if (scenario.fault) {
 		const fault = scenario.fault;
 		if (scenario.always) live.setFaultPlan(() => fault);
@@ -82,7 +82,7 @@ async function play(profile: ReliabilityProfile, scenario: Scenario): Promise<Ou
 	const byRecId: Outcome['byRecId'] = new Map();
 	for (const [output, list] of [[0, run.acknowledged], [1, run.failed]] as const) {
 		for (const item of list) {
-			const ack = wdtAck(item);
+			const ack = wdtAck(item, profile);
 			byRecId.set(canonical(ack.recId ?? ''), { output, reason: ack.reason, error: ack.error, code: ack.code, noLongerPending: ack.noLongerPending });
 		}
 	}
@@ -108,7 +108,7 @@ function expectConsistent(profile: ReliabilityProfile, outcome: Outcome, scenari
 
 const HTML_200 = '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>系统繁忙</h1><p>{"code":0}</p></body></html>';
 
-describe.each(RELIABLE)('$name', (profile) => {
+describe.each(ACKS)('$name', (profile) => {
 	describe('answers the node can read: outputs match the ledger exactly', () => {
 		test.each<[string, Scenario]>([
 			['errors also naming rec_ids that are not in the batch', { withDone: true, fault: rewriteErrors((real) => [{ rec_id: '424242', error: RECORD_NOT_FOUND }, ...real, { rec_id: 'abc', error: 'x' }, { rec_id: -3, error: 'y' }]) }],
@@ -139,18 +139,18 @@ describe.each(RELIABLE)('$name', (profile) => {
 		])('%s', async (_name, scenario) => {
 			const outcome = await play(profile, scenario);
 			expectConsistent(profile, outcome, scenario);
-			for (const item of outcome.run.failed) expect((wdtAck(item).error ?? '').length).toBeLessThan(600);
+			for (const item of outcome.run.failed) expect((wdtAck(item, profile).error ?? '').length).toBeLessThan(600);
 		});
 
 		test('a rec_id beyond 2^53 in errors as a bare number is matched exactly, not to its rounded neighbour', async () => {
 			const live = await MockGateway.start({ errorsRecIdAsNumber: true });
 			gateway = live;
 			const [pending] = profile.acceptableItems(live, 1, { firstRecId: '18014398509481985' });
-			const [unknown] = profile.unknownItems(['18014398509481984']); // what 18014398509481985 rounds to as a double
+			const [unknown] = profile.unknownItems(live, ['18014398509481984']); // what 18014398509481985 rounds to as a double
 			const run = await runAck(profile, live, [pending, unknown], { onError: 'continueRegularOutput' });
 			expect(ackRequests(live, profile)).toHaveLength(1);
-			expect(run.acknowledged.map((item) => wdtAck(item).recId)).toEqual([pending.rec_id]);
-			expect(run.failed.map((item) => wdtAck(item))).toEqual([{ ...sentOutput(profile, elementOf(profile, unknown)), reason: 'rejected', error: profile.notFound }]);
+			expect(run.acknowledged.map((item) => wdtAck(item, profile).recId)).toEqual([pending.rec_id]);
+			expect(run.failed.map((item) => wdtAck(item, profile))).toEqual([{ ...sentOutput(profile, elementOf(profile, unknown)), reason: 'rejected', error: profile.notFound }]);
 			expect([...ledgeredIds(profile, live)]).toEqual([pending.rec_id]);
 		});
 
@@ -164,7 +164,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 				parameters: { options: quick },
 			});
 			expect(run.acknowledged).toEqual([]);
-			expect(run.failed.map((item) => wdtAck(item))).toEqual(items.map(() => expect.objectContaining({ reason: 'request_failed', code: '100' })));
+			expect(run.failed.map((item) => wdtAck(item, profile))).toEqual(items.map(() => expect.objectContaining({ reason: 'request_failed', code: '100' })));
 			expect(ackRequests(live, profile)).toHaveLength(1);
 			expect(profile.ledger(live)).toEqual([]);
 		});
@@ -183,7 +183,7 @@ describe.each(RELIABLE)('$name', (profile) => {
 			expect(ackRequests(outcome.gateway, profile)).toHaveLength(quick.retries + 1);
 			// The gateway accepted the pending records on the first attempt; the node cannot know it.
 			// That they are Failed without a hint is the gap lostAnswers.test.ts tracks.
-			for (const item of outcome.run.failed) expect(wdtAck(item).reason).toBe('request_failed');
+			for (const item of outcome.run.failed) expect(wdtAck(item, profile).reason).toBe('request_failed');
 		});
 	});
 

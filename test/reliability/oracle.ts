@@ -28,7 +28,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestRecord } from '../mock/gateway';
 import { RATE_LIMIT_PATIENCE_SECONDS, RATE_LIMIT_WAIT_SECONDS_DEFAULT } from '../../nodes/Wangdiantong/core/limits';
 import { canonical, idOf, type ReliabilityProfile, type LedgerView } from '../workflow/operations';
-import { sentList, type NodeView } from './support';
+import { CODE_PUSH_REFUSED } from '../mock/messages';
+import { sameJson, sentList, type NodeView } from './support';
 
 export type Origin = 'pending' | 'unknown' | 'done';
 
@@ -53,6 +54,8 @@ export interface Attempt {
 	limited: boolean;
 	/** A timeout to the node that the gateway did not cause (see above). */
 	stalled: boolean;
+	/** Read by the node, and a refusal of the whole call (the profile's `refusal` is `wholeCall`): final, never retried. */
+	refused: boolean;
 }
 
 export interface LoggedBatch {
@@ -84,9 +87,9 @@ function natural(request: RequestRecord): string {
 	return fault === undefined || fault === 'latency' ? (request.code === 0 ? 'ok' : 'erp') : (kinds[fault] ?? fault);
 }
 
-function attemptOf(request: RequestRecord | undefined, seen: string | undefined): Attempt {
+function attemptOf(profile: ReliabilityProfile, request: RequestRecord | undefined, seen: string | undefined): Attempt {
 	if (request === undefined || (seen === 'timeout' && natural(request) !== 'timeout')) {
-		return { number: request?.number, clean: false, turnedAway: false, limited: false, stalled: true };
+		return { number: request?.number, clean: false, turnedAway: false, limited: false, stalled: true, refused: false };
 	}
 	const fault = request.fault;
 	const clean =
@@ -96,7 +99,8 @@ function attemptOf(request: RequestRecord | undefined, seen: string | undefined)
 		request.httpStatus === 200;
 	const turnedAway = fault?.kind === 'rate_limit' || (fault?.kind === 'http' && (fault.status === 503 || fault.status < 500));
 	const limited = fault?.kind === 'rate_limit' || request.code === 1012;
-	return { number: request.number, clean, turnedAway, limited, stalled: false };
+	const refused = profile.refusal === 'wholeCall' && (fault === undefined || fault.kind === 'latency') && request.httpStatus === 200 && request.code === CODE_PUSH_REFUSED;
+	return { number: request.number, clean, turnedAway, limited, stalled: false, refused };
 }
 
 /**
@@ -152,9 +156,9 @@ function loggedBatches(profile: ReliabilityProfile, requests: readonly RequestRe
 		const paired = retried.includes(undefined) ? undefined : pair(seen, sent);
 		if (paired === undefined) {
 			problems.push(`batch ${number}: the node saw ${seen.map(String).join(', ')}; the gateway got ${sent.map(natural).join(', ')}`);
-			return sent.length === 0 ? [] : [{ number, recIds, attempts: sent.map((request) => attemptOf(request, undefined)) }];
+			return sent.length === 0 ? [] : [{ number, recIds, attempts: sent.map((request) => attemptOf(profile, request, undefined)) }];
 		}
-		return [{ number, recIds, attempts: paired.map((request, k) => attemptOf(request, seen[k])) }];
+		return [{ number, recIds, attempts: paired.map((request, k) => attemptOf(profile, request, seen[k])) }];
 	});
 }
 
@@ -175,6 +179,8 @@ function expectForBatch(
 	if (transient > retries + 1 || limited > rateRetries + 1) {
 		problems.push(`${where}: ${transient} attempts on transient faults (at most retries + 1 = ${retries + 1}), ${limited} rate-limited (at most ${rateRetries + 1})`);
 	}
+	// A refusal of the whole call is final: the batch ends there, its records not taken.
+	if (last.refused) return batch.recIds.map((recId) => [recId, { kind: 'request_failed', attempts: batch.attempts.length, ledgered: false }]);
 	if (!last.clean && (last.limited ? limited !== rateRetries + 1 : transient !== retries + 1)) {
 		problems.push(`${where}: gave up after ${transient} attempts on transient faults of ${retries + 1} and ${limited} rate-limited of ${rateRetries + 1}`);
 	}
@@ -216,8 +222,9 @@ export function analyse(
 	const byId = new Map(inputs.map((input) => [input.recId, input]));
 	const byCanonical = new Map(inputs.map((input) => [canonical(input.recId), input]));
 	for (const request of requests.filter((candidate) => candidate.api === profile.api)) {
-		// Every request was signed right: the only codes are 0 and the injected 1012.
-		if (request.code !== undefined && request.code !== 0 && request.code !== 1012) {
+		// Every request was signed right: the only codes are 0, the injected 1012, and a push's refusal of its call.
+		const refusal = profile.refusal !== 'perRecord' && request.code === CODE_PUSH_REFUSED;
+		if (request.code !== undefined && request.code !== 0 && request.code !== 1012 && !refusal) {
 			problems.push(`request #${request.number} answered code ${request.code}`);
 		}
 	}
@@ -227,7 +234,7 @@ export function analyse(
 		const recId = idOf(profile, entry.element);
 		const input = byCanonical.get(recId);
 		if (input === undefined || input.origin === 'unknown') problems.push(`ledgered ${recId}, which the gateway did not hold`);
-		else if (JSON.stringify(profile.ledgered(input.element)) !== JSON.stringify(entry.element)) {
+		else if (!sameJson(profile.ledgered(input.element), entry.element)) {
 			problems.push(`ledgered ${JSON.stringify(entry.element)}, sent ${JSON.stringify(input.element)}`);
 		}
 		if (!firstLedgered.has(recId)) firstLedgered.set(recId, entry);

@@ -35,7 +35,7 @@ async function start(account: MockAccount, firstRecId: number, latencyMs = 8): P
 }
 
 const credentialsOf = (account: MockAccount) => ({ sid: account.sid, appKey: account.appKey, appSecret: account.appSecret });
-const recIds = (items: INodeExecutionData[]) => items.map((item) => wdtAck(item).recId);
+const recIds = (items: INodeExecutionData[]) => items.map((item) => wdtAck(item, LOGISTICS_ACK).recId);
 const asItems = (ids: readonly string[]) => ids.map((rec_id, i) => ({ rec_id, status: i % 2 }));
 
 /** Every request the gateway saw came from `account` and named only `ids`. */
@@ -117,8 +117,8 @@ test('the same workflow run twice gives identical results and identical requests
 	expect(comparable(second.run)).toEqual(comparable(first.run));
 	expect(second.params).toEqual(first.params);
 	// 777 was acknowledged before the run: Acknowledged as no longer pending, not refused.
-	expect(first.run.failed.map((item) => wdtAck(item).reason)).toEqual(['invalid', 'rejected']);
-	expect(first.run.acknowledged.filter((item) => wdtAck(item).noLongerPending).map((item) => wdtAck(item).recId)).toEqual(['777']);
+	expect(first.run.failed.map((item) => wdtAck(item, LOGISTICS_ACK).reason)).toEqual(['invalid', 'rejected']);
+	expect(first.run.acknowledged.filter((item) => wdtAck(item, LOGISTICS_ACK).noLongerPending).map((item) => wdtAck(item, LOGISTICS_ACK).recId)).toEqual(['777']);
 });
 
 test('the node module loaded twice: a fresh copy behaves exactly like the first, even side by side', async () => {

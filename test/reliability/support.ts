@@ -8,21 +8,23 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { runWorkflow, type RunResult } from '../harness';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
 import { ackWorkflow, mockCredentials, NODE, type WangdiantongNodeOptions } from '../workflow/ackWorkflow';
+import type { OperationWords } from '../../nodes/Wangdiantong/core/batched/operation';
 import { canonical, idOf, type ReliabilityProfile } from '../workflow/operations';
 
 export { NODE, canonical };
 
 /**
- * The `wdtAck` object the node adds to every output item: what was sent, by the operation's output
- * names (recId, status, message, syncStock…), and the outcome fields these tests read.
+ * The object the node adds to every output item (`wdtAck`, `wdtPush`: the operation's `outputKey`):
+ * what was sent, by the operation's output names (recId, syncStock, tid…), and the outcome fields
+ * these tests read.
  */
 export interface WdtAck {
 	recId?: string;
 	acknowledgedByEarlierAttempt?: boolean;
 	/** On Acknowledged: the ERP answered that an earlier ack took the record (非待同步状态). */
 	noLongerPending?: boolean;
-	/** On Failed: the ERP may have accepted the record although every answer was lost. */
-	possiblyAcknowledged?: boolean;
+	/** On Failed: the ERP may have accepted the record although every answer was lost (the operation's `possiblyDoneFlag`). */
+	possiblyDone?: boolean;
 	reason?: string;
 	error?: string;
 	field?: string;
@@ -43,31 +45,43 @@ export interface RunAckOptions extends WangdiantongNodeOptions {
 	credentials?: IDataObject;
 }
 
-const OUTCOME_TYPES: Readonly<Record<string, string>> = {
-	acknowledgedByEarlierAttempt: 'boolean',
-	noLongerPending: 'boolean',
-	possiblyAcknowledged: 'boolean',
-	reason: 'string',
-	error: 'string',
-	field: 'string',
-	code: 'string',
-	httpStatus: 'number',
-};
+/** The outcome fields of an operation's output object, with their types; the rest says what was sent. */
+function outcomeTypes(words: OperationWords): Readonly<Record<string, string>> {
+	return {
+		acknowledgedByEarlierAttempt: 'boolean',
+		noLongerPending: 'boolean',
+		[words.possiblyDoneFlag]: 'boolean',
+		reason: 'string',
+		error: 'string',
+		field: 'string',
+		code: 'string',
+		httpStatus: 'number',
+		// What a push's answer said of the whole call (new_count, chg_count), as the gateway wrote it.
+		newCount: 'number',
+		chgCount: 'number',
+	};
+}
 
-export function wdtAck(item: INodeExecutionData): WdtAck {
-	const raw = item.json.wdtAck;
+/** The operation's object on an output item (`wdtAck`, `wdtPush`), its outcome fields type-checked. */
+export function wdtAck(item: INodeExecutionData, profile: Pick<ReliabilityProfile, 'words'>): WdtAck {
+	const { outputKey } = profile.words;
+	const raw = item.json[outputKey];
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new Error(`output item without a wdtAck object: ${JSON.stringify(item.json).slice(0, 200)}`);
+		throw new Error(`output item without a ${outputKey} object: ${JSON.stringify(item.json).slice(0, 200)}`);
 	}
-	for (const [key, type] of Object.entries(OUTCOME_TYPES)) {
-		if (key in raw && typeof (raw as IDataObject)[key] !== type) throw new Error(`wdtAck.${key} is not a ${type}: ${JSON.stringify(raw).slice(0, 200)}`);
+	for (const [key, type] of Object.entries(outcomeTypes(profile.words))) {
+		if (key in raw && typeof (raw as IDataObject)[key] !== type) throw new Error(`${outputKey}.${key} is not a ${type}: ${JSON.stringify(raw).slice(0, 200)}`);
 	}
-	return { ...(raw as IDataObject) };
+	const ack = { ...(raw as IDataObject) } as WdtAck;
+	// Read under one name whatever the operation calls it (possiblyAcknowledged, possiblyPushed).
+	if (profile.words.possiblyDoneFlag in ack) ack.possiblyDone = ack[profile.words.possiblyDoneFlag] as boolean;
+	return ack;
 }
 
 /** What the output object says was sent: all but the outcome fields. */
-export function sentPart(ack: WdtAck): IDataObject {
-	return Object.fromEntries(Object.entries(ack).filter(([key]) => !(key in OUTCOME_TYPES))) as IDataObject;
+export function sentPart(ack: WdtAck, profile: Pick<ReliabilityProfile, 'words'>): IDataObject {
+	const outcome = { ...outcomeTypes(profile.words), possiblyDone: 'boolean' };
+	return Object.fromEntries(Object.entries(ack).filter(([key]) => !(key in outcome))) as IDataObject;
 }
 
 /** The same JSON whatever the order of keys. */
@@ -125,9 +139,9 @@ export function partitionProblems(run: AckRun, itemCount: number): string[] {
 }
 
 /** Problems with "every Failed item says why" (empty when it holds). */
-export function failedReasonProblems(run: AckRun): string[] {
+export function failedReasonProblems(run: AckRun, profile: ReliabilityProfile): string[] {
 	return run.failed.flatMap((item) => {
-		const ack = wdtAck(item);
+		const ack = wdtAck(item, profile);
 		const ok = typeof ack.reason === 'string' && ack.reason !== '' && typeof ack.error === 'string' && ack.error.trim() !== '';
 		return ok ? [] : [`item ${pairedIndex(item)} failed without reason/error: ${JSON.stringify(ack)}`];
 	});
@@ -144,7 +158,9 @@ export function sentList(request: RequestRecord, profile: ReliabilityProfile): S
 	const name = profile.listParameter;
 	const text = request.params[name];
 	if (text === undefined) throw new Error(`request #${request.number} has no ${name}`);
-	const parsed: unknown = JSON.parse(text);
+	const whole: unknown = JSON.parse(text);
+	// api_goodsspec_push sends one object whose `goods_list` is the list.
+	const parsed = profile.listIn === undefined || whole === null || typeof whole !== 'object' ? whole : (whole as Record<string, unknown>)[profile.listIn];
 	if (!Array.isArray(parsed)) throw new Error(`request #${request.number}: ${name} is not a list`);
 	return parsed.map((entry: unknown) => {
 		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
@@ -165,15 +181,18 @@ export function countIn(description: string | undefined, label: RegExp): number 
 	return match ? Number(match[1]) : undefined;
 }
 
-export const DESCRIPTION_COUNTS = {
-	/** Absent when the run had one batch: nothing can have been acknowledged before it. */
-	acknowledged: /^Acknowledged: (\d+)\.$/m,
-	notAcknowledged: /^Not acknowledged: (\d+) /m,
-	rejected: /^Refused by the ERP one by one: (\d+)\.$/m,
-	invalid: /^Invalid, never sent: (\d+)\.$/m,
-	/** Records of the failed batch the ERP may have processed although its answer was lost. */
-	possiblyAcknowledged: /^Possibly acknowledged: (\d+) /m,
-} as const;
+/** The Stop error's count lines, in the operation's words ("Acknowledged: 3.", "Not pushed: 2 (…)."). */
+export function descriptionCounts(words: OperationWords) {
+	return {
+		/** Absent when the run had one batch: nothing can have been done before it. */
+		done: new RegExp(`^${words.done}: (\\d+)\\.$`, 'm'),
+		notDone: new RegExp(`^${words.notDone}: (\\d+) `, 'm'),
+		rejected: /^Refused by the ERP one by one: (\d+)\.$/m,
+		invalid: /^Invalid, never sent: (\d+)\.$/m,
+		/** Records of the failed batch the ERP may have processed although its answer was lost. */
+		possiblyDone: new RegExp(`^${words.possiblyDone}: (\\d+) `, 'm'),
+	} as const;
+}
 
 /** The Stop error of the node, as a plain object: message and description. */
 export function nodeErrorText(run: AckRun): { message: string; description: string } | undefined {
@@ -199,7 +218,7 @@ export interface NodeView {
 export const TIMED_OUT = /did not answer within the request timeout/;
 
 /** Batch numbers read from Failed items assume every item was valid, as in the schedules. */
-export function nodeView(run: AckRun, batchSize: number): NodeView {
+export function nodeView(profile: ReliabilityProfile, run: AckRun, batchSize: number): NodeView {
 	const retried = new Map<number, string[]>();
 	for (const { message } of run.result.logs) {
 		const match = /^Wangdiantong: batch (\d+) attempt (\d+) failed \((\w+)/.exec(message);
@@ -210,9 +229,9 @@ export function nodeView(run: AckRun, batchSize: number): NodeView {
 	}
 	const lastTimedOut = new Set<number>();
 	for (const item of run.failed) {
-		if (TIMED_OUT.test(wdtAck(item).error ?? '')) lastTimedOut.add(Math.floor(pairedIndex(item) / batchSize) + 1);
+		if (TIMED_OUT.test(wdtAck(item, profile).error ?? '')) lastTimedOut.add(Math.floor(pairedIndex(item) / batchSize) + 1);
 	}
-	const stopped = /did not acknowledge (?:batch (\d+) of \d+|the batch): (.*)/.exec(nodeErrorText(run)?.message ?? '');
+	const stopped = new RegExp(`did not ${profile.words.verb} (?:batch (\\d+) of \\d+|the batch): (.*)`).exec(nodeErrorText(run)?.message ?? '');
 	if (stopped !== null && TIMED_OUT.test(stopped[2])) lastTimedOut.add(Number(stopped[1] ?? 1));
 	return { retried, lastTimedOut };
 }

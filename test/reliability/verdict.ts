@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sentOutput, type ReliabilityProfile } from '../workflow/operations';
 import type { Analysis, InputRecord } from './oracle';
-import { DESCRIPTION_COUNTS, countIn, nodeErrorText, pairedIndex, sameJson, sentPart, wdtAck, without, type AckRun } from './support';
+import { descriptionCounts, countIn, nodeErrorText, pairedIndex, sameJson, sentPart, wdtAck, without, type AckRun } from './support';
 
 /** Problems with the node's two outputs of a run that finished (none when all is well). */
 export function outputProblems(profile: ReliabilityProfile, run: AckRun, inputs: readonly InputRecord[], items: readonly IDataObject[], analysis: Analysis): string[] {
@@ -17,11 +17,11 @@ export function outputProblems(profile: ReliabilityProfile, run: AckRun, inputs:
 	for (const { output, item } of outputs) {
 		const index = pairedIndex(item);
 		const input = inputs[index];
-		const ack = wdtAck(item);
+		const ack = wdtAck(item, profile);
 		const expected = analysis.expected.get(input.recId);
 		const where = `item ${index} (rec_id ${input.recId}, ${input.origin})`;
-		if (JSON.stringify(without(item.json, 'wdtAck')) !== JSON.stringify(items[index])) problems.push(`${where}: its JSON was changed`);
-		if (!sameJson(sentPart(ack), sentOutput(profile, input.element))) problems.push(`${where}: wdtAck says ${JSON.stringify(sentPart(ack))} was sent`);
+		if (JSON.stringify(without(item.json, profile.outputKey)) !== JSON.stringify(items[index])) problems.push(`${where}: its JSON was changed`);
+		if (!sameJson(sentPart(ack, profile), sentOutput(profile, input.element))) problems.push(`${where}: wdtAck says ${JSON.stringify(sentPart(ack, profile))} was sent`);
 		switch (expected?.kind) {
 			case 'acknowledged':
 				if (output !== 0) problems.push(`${where}: the gateway accepted it, yet it is Failed: ${ack.reason} ${ack.error}`);
@@ -51,14 +51,14 @@ export function outputProblems(profile: ReliabilityProfile, run: AckRun, inputs:
 }
 
 /** Problems with the Stop error of a run that failed (empty when it tells the truth). */
-export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analysis: Analysis, batchSize: number): string[] {
+export function stopProblems(profile: ReliabilityProfile, run: AckRun, inputs: readonly InputRecord[], analysis: Analysis, batchSize: number): string[] {
 	const error = nodeErrorText(run);
 	if (error === undefined) return [`run ended ${run.result.status} without a node error`];
 	const count = (label: RegExp) => countIn(error.description, label) ?? 0;
-	const acknowledged = count(DESCRIPTION_COUNTS.acknowledged);
-	const rejected = count(DESCRIPTION_COUNTS.rejected);
-	const notAcknowledged = count(DESCRIPTION_COUNTS.notAcknowledged);
-	const possiblyAcknowledged = count(DESCRIPTION_COUNTS.possiblyAcknowledged);
+	const acknowledged = count(descriptionCounts(profile.words).done);
+	const rejected = count(descriptionCounts(profile.words).rejected);
+	const notAcknowledged = count(descriptionCounts(profile.words).notDone);
+	const possiblyAcknowledged = count(descriptionCounts(profile.words).possiblyDone);
 	// With one batch in flight, the batch that stopped the run is the last one the gateway saw.
 	const failed = analysis.batches[analysis.batches.length - 1];
 	if (failed === undefined) return ['stopped before sending anything'];
@@ -81,7 +81,7 @@ export function stopProblems(run: AckRun, inputs: readonly InputRecord[], analys
 	const attempts = failed.attempts.length;
 	const batchCount = Math.ceil(inputs.length / batchSize);
 	const which = batchCount > 1 ? `batch ${number} of ${batchCount}` : 'the batch';
-	if (!error.message.startsWith(`Wangdiantong did not acknowledge ${which}: `)) problems.push(`message does not name ${which}: ${error.message}`);
+	if (!error.message.startsWith(`Wangdiantong did not ${profile.words.verb} ${which}: `)) problems.push(`message does not name ${which}: ${error.message}`);
 	const items = first === last ? `item ${first}` : `items ${first}–${last}`;
 	const held = `\n\nThe failed batch held ${items}; it was tried ${attempts === 1 ? 'once' : `${attempts} times`}.`;
 	if (!error.description.includes(held)) problems.push(`description does not say "${held.trim()}": ${error.description}`);

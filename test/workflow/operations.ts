@@ -8,9 +8,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { acknowledgeWords } from '../../nodes/Wangdiantong/core/batched/acknowledging';
+import type { OperationWords } from '../../nodes/Wangdiantong/core/batched/operation';
+import { pushWords } from '../../nodes/Wangdiantong/core/batched/pushing';
 import { order, refund, sku } from '../fixtures/orders';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
-import { RECORD_NOT_FOUND, STOCK_RECORD_NOT_FOUND } from '../mock/messages';
+import { fieldMissing, PAID_INCORRECT, RECORD_NOT_FOUND, REFUND_TRADE_NOT_FOUND, STOCK_RECORD_NOT_FOUND } from '../mock/messages';
 import { LOGISTICS_INPUT, STOCK_INPUT, type InputRules } from '../reliability/badItems';
 import type { Rng } from '../reliability/prng';
 
@@ -47,28 +50,39 @@ export interface LedgerView {
 
 /** What the reliability suites need of an operation besides what the engine's tests do. */
 export interface ReliabilityProfile extends BatchedProfile {
-	/**
-	 * The fields of a list element, the record's id first: each is also the input item's key the
-	 * default mapping reads, and has a name in the output object (`rec_id` → `recId`), which is
-	 * also the node parameter that maps it.
-	 */
-	fields: ReadonlyArray<readonly [element: string, output: string]>;
+	/** The operation's words (core/batched/): its output key, flags and the Stop error's counts. */
+	words: OperationWords;
+	/** A record's id in a list element, an input item or a ledger element, as the gateway compares it. */
+	id(element: Readonly<Record<string, unknown>>): string;
+	/** The list element an input item makes (read by the default mappings), as the item gives it. */
+	element(item: IDataObject): IDataObject;
+	/** What the output object says was sent for an element, by its output names. */
+	sentOutput(element: IDataObject): IDataObject;
 	/** `count` records the gateway holds and will accept, as the node's input items. */
 	acceptableItems(gateway: MockGateway, count: number, options?: SeedOptions): IDataObject[];
-	/** Input items for records the gateway does not know, refused one by one with `notFound`. */
-	unknownItems(recIds: readonly string[], rng?: Rng): IDataObject[];
+	/**
+	 * Input items for records the gateway refuses (`notFound`), made with ids `recIds`: records it
+	 * does not know (the acks), an order its rules refuse, a refund of an order never pushed, a SKU
+	 * row it refuses. How it refuses them is `refusal`.
+	 */
+	unknownItems(gateway: MockGateway, recIds: readonly string[], rng?: Rng): IDataObject[];
 	notFound: string;
 	/**
+	 * How the gateway refuses an unknown record: `perRecord`, in the `errors` of a code-0 answer
+	 * (the acks, goods); `listed`, a refusal naming it by id, the node sending the rest again
+	 * (trade); `wholeCall`, a refusal of its whole call in plain text (refund).
+	 */
+	refusal: 'perRecord' | 'listed' | 'wholeCall';
+	/**
 	 * What the gateway answers for a record an earlier call took: an error the node reads as
-	 * Acknowledged with `noLongerPending` (logistics: 非待同步状态), or a plain acceptance (stock).
+	 * done with `noLongerPending` (logistics: 非待同步状态), or a plain acceptance (stock; every
+	 * push, where a re-push is an update).
 	 */
 	alreadyDone: 'noLongerPending' | 'accepted';
 	/** Every element the gateway accepted (no per-record error), as it kept it. */
 	ledger(gateway: MockGateway): LedgerView[];
 	/** An element as the gateway keeps it: the id canonical, values as it reads them. */
 	ledgered(element: IDataObject): IDataObject;
-	/** What makes an item unsendable, and which sent elements the gateway refuses (badInput.test.ts). */
-	input: InputRules;
 }
 
 export interface QueryProfile {
@@ -78,6 +92,27 @@ export interface QueryProfile {
 	/** Gives shop `shopNo` `count` records waiting. */
 	seed(gateway: MockGateway, count: number, shopNo: string): void;
 }
+
+/**
+ * The acks' element, id and output, from their fields (`[element, output]`, the record's id first):
+ * each field is also the input item's key the default mapping reads, and has a name in the output
+ * object (`rec_id` → `recId`), which is also the node parameter that maps it.
+ */
+function byFields(fields: ReadonlyArray<readonly [element: string, output: string]>) {
+	return {
+		fields,
+		id: (element: Readonly<Record<string, unknown>>) => String(element[fields[0][0]]),
+		element: (item: IDataObject) => Object.fromEntries(fields.flatMap(([field]) => (item[field] === undefined ? [] : [[field, item[field]]]))),
+		sentOutput: (element: IDataObject) => Object.fromEntries(fields.flatMap(([field, output]) => (element[field] === undefined ? [] : [[output, element[field]]]))),
+	};
+}
+
+/** An ack profile: the fields its bad-input tests map one by one (badInput.test.ts). */
+export type AckProfile = ReliabilityProfile & {
+	fields: ReadonlyArray<readonly [element: string, output: string]>;
+	/** What makes an item unsendable, and which sent elements the gateway refuses (badInput.test.ts). */
+	input: InputRules;
+};
 
 /** Digits without leading zeros: a rec_id as the gateway compares and keeps it. */
 export function canonical(recId: string): string {
@@ -100,21 +135,23 @@ function logisticsItem(recId: string, rng: Rng | undefined): IDataObject {
 /** A stock value echoed as the query gave it, or (now and then) as the same number in text. */
 const echo = (value: number, rng: Rng | undefined) => (rng?.chance(0.3) ? String(value) : value);
 
-export const LOGISTICS_ACK: ReliabilityProfile = {
+export const LOGISTICS_ACK: AckProfile = {
 	name: 'Logistics Sync → Acknowledge',
 	parameters: { resource: 'logisticsSync', operation: 'acknowledge' },
 	api: 'logistics_sync_ack',
 	listParameter: 'logistics_list',
 	maxBatch: 100,
 	outputKey: 'wdtAck',
-	fields: [['rec_id', 'recId'], ['status', 'status'], ['message', 'message']],
+	words: acknowledgeWords('Get Pending'),
+	...byFields([['rec_id', 'recId'], ['status', 'status'], ['message', 'message']]),
 	acceptableItems: (gateway, count, { done, firstRecId, rng } = {}) => {
 		const inputs = recIdInputs(count, firstRecId);
 		const records = done ? gateway.addAcknowledged(inputs) : gateway.addPending(inputs);
 		return records.map(({ rec_id }) => logisticsItem(rec_id, rng));
 	},
-	unknownItems: (recIds, rng) => recIds.map((recId) => logisticsItem(recId, rng)),
+	unknownItems: (_gateway, recIds, rng) => recIds.map((recId) => logisticsItem(recId, rng)),
 	notFound: RECORD_NOT_FOUND,
+	refusal: 'perRecord',
 	alreadyDone: 'noLongerPending',
 	ledger: (gateway) =>
 		gateway.ledger.map(({ recId, status, message, requestNumber }) => ({ requestNumber, element: { rec_id: recId, status, message } })),
@@ -122,22 +159,24 @@ export const LOGISTICS_ACK: ReliabilityProfile = {
 	input: LOGISTICS_INPUT,
 };
 
-export const STOCK_ACK: ReliabilityProfile = {
+export const STOCK_ACK: AckProfile = {
 	name: 'Stock Sync → Acknowledge',
 	parameters: { resource: 'stockSync', operation: 'acknowledge' },
 	api: 'api_goods_stock_change_ack',
 	listParameter: 'stock_sync_list',
 	maxBatch: 100,
 	outputKey: 'wdtAck',
-	fields: [['rec_id', 'recId'], ['sync_stock', 'syncStock'], ['stock_change_count', 'stockChangeCount']],
+	words: acknowledgeWords('Get Changes'),
+	...byFields([['rec_id', 'recId'], ['sync_stock', 'syncStock'], ['stock_change_count', 'stockChangeCount']]),
 	acceptableItems: (gateway, count, { done, firstRecId, rng } = {}) => {
 		const inputs = recIdInputs(count, firstRecId);
 		const changes = done ? gateway.addStockSynced(inputs) : gateway.addStockChanges(inputs);
 		return changes.map((change) => ({ ...change, sync_stock: echo(change.sync_stock, rng), stock_change_count: echo(change.stock_change_count, rng) }));
 	},
-	unknownItems: (recIds, rng) =>
+	unknownItems: (_gateway, recIds, rng) =>
 		recIds.map((recId) => ({ rec_id: recId, sync_stock: echo(rng?.int(0, 500) ?? 5, rng), stock_change_count: echo(rng?.int(1, 9) ?? 1, rng) })),
 	notFound: STOCK_RECORD_NOT_FOUND,
+	refusal: 'perRecord',
 	alreadyDone: 'accepted',
 	ledger: (gateway) =>
 		gateway.stockLedger.map(({ recId, syncStock, stockChangeCount, requestNumber }) => ({
@@ -152,55 +191,152 @@ export const STOCK_ACK: ReliabilityProfile = {
 	input: STOCK_INPUT,
 };
 
-/** The operations the reliability suites run over. */
-export const RELIABLE: readonly ReliabilityProfile[] = [LOGISTICS_ACK, STOCK_ACK];
+const PUSH_SHOP = 'mock-shop';
+
+/** Ids no other call on this gateway gave out, so that pending, done and unknown records never meet. */
+const issued = new WeakMap<MockGateway, number>();
+function freshIds(gateway: MockGateway, count: number): number[] {
+	const first = issued.get(gateway) ?? 0;
+	issued.set(gateway, first + count);
+	return Array.from({ length: count }, (_, i) => first + i);
+}
+
+/** A date-time as the push operations send it: Beijing time, no zone (the fixtures' are all +08:00). */
+const beijing = (element: IDataObject): IDataObject =>
+	Object.fromEntries(
+		Object.entries(element).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)\+08:00$/, '$1 $2') : value]),
+	);
+
+/** Now and then a memo of free text (a `& sign=?` among them), so that every push sends varied text. */
+const memo = (rng: Rng | undefined): IDataObject => {
+	const text = rng === undefined ? '' : rng.pick(MESSAGES);
+	return text === '' ? {} : { seller_memo: text };
+};
+
+/** A push's ledger: every save a request of the run made (seeds are request 0), as the gateway keeps the record. */
+function pushLedger<E extends { requestNumber: number }>(entries: readonly E[], kept: (entry: E) => IDataObject | undefined): LedgerView[] {
+	return entries.filter((entry) => entry.requestNumber > 0).map((entry) => ({ requestNumber: entry.requestNumber, element: kept(entry) ?? {} }));
+}
 
 /**
- * Operations on the engine whose profiles do not say yet what the reliability suites need (their
- * gateways keep other pools and ledgers, and refuse otherwise): the suites skip these, and only these.
+ * Trade → Push. The whole item is the order (Map Automatically); it is kept by tid, a re-push
+ * updating it. An order the mock's rules refuse (paid that is not the receivable) is named by tid
+ * in the refusal, and the node pushes the rest again.
  */
-export const NOT_YET_RELIABLE: readonly string[] = ['Trade → Push', 'Refund → Push', 'Goods Spec → Push'];
+export const TRADE_PUSH: ReliabilityProfile = {
+	name: 'Trade → Push',
+	parameters: { resource: 'trade', operation: 'push', shopNo: PUSH_SHOP },
+	api: 'trade_push',
+	listParameter: 'trade_list',
+	maxBatch: 50,
+	outputKey: pushWords.outputKey,
+	words: pushWords,
+	id: (element) => String(element.tid),
+	element: (item) => ({ ...item }),
+	sentOutput: (element) => ({ tid: element.tid }),
+	acceptableItems: (gateway, count, { done, rng } = {}) => {
+		gateway.addShop(PUSH_SHOP);
+		const items = freshIds(gateway, count).map((n) => order(`T${n}`, memo(rng)));
+		if (done) gateway.addPushedTrades(items.map((item) => ({ ...item, tid: String(item.tid) })), PUSH_SHOP);
+		return items;
+	},
+	unknownItems: (gateway, recIds) => {
+		gateway.addShop(PUSH_SHOP);
+		return recIds.map((recId) => order(`X${recId}`, { paid: 1 }));
+	},
+	notFound: PAID_INCORRECT,
+	refusal: 'listed',
+	alreadyDone: 'accepted',
+	ledger: (gateway) => pushLedger(gateway.tradeLedger, ({ tid }) => gateway.pushedTrade(tid)?.trade as IDataObject | undefined),
+	ledgered: beijing,
+};
+
+/**
+ * Refund → Push: the whole item is the refund, sent with the shop; kept by refund_no. A refund of
+ * an order never pushed makes the gateway refuse its whole call in plain text.
+ */
+export const REFUND_PUSH: ReliabilityProfile = {
+	name: 'Refund → Push',
+	parameters: { resource: 'refund', operation: 'push', shopNo: PUSH_SHOP },
+	api: 'sales_refund_push',
+	listParameter: 'api_refund_list',
+	maxBatch: 10,
+	outputKey: pushWords.outputKey,
+	words: pushWords,
+	id: (element) => String(element.refund_no),
+	element: (item) => ({ ...item }),
+	sentOutput: (element) => ({ refundNo: element.refund_no }),
+	acceptableItems: (gateway, count, { done, rng } = {}) => {
+		const ids = freshIds(gateway, count);
+		gateway.addPushedTrades(ids.map((n) => ({ tid: `RT${n}` })), PUSH_SHOP);
+		const items = ids.map((n) => refund(`R${n}`, `RT${n}`, rng?.chance(0.5) ? { reason: rng.pick(MESSAGES) } : {}));
+		if (done) {
+			for (const item of items) gateway.saveRefund({ refundNo: String(item.refund_no), tid: String(item.tid), shopNo: PUSH_SHOP, requestNumber: 0, refund: item });
+		}
+		return items;
+	},
+	unknownItems: (_gateway, recIds) => recIds.map((recId) => refund(`RX${recId}`, `NEVER${recId}`)),
+	notFound: REFUND_TRADE_NOT_FOUND,
+	refusal: 'wholeCall',
+	alreadyDone: 'accepted',
+	ledger: (gateway) => pushLedger(gateway.refundLedger, ({ refundNo }) => gateway.pushedRefund(refundNo)?.refund as IDataObject | undefined),
+	ledgered: (element) => beijing({ ...element, platform_id: 127, shop_no: PUSH_SHOP }),
+};
+
+/**
+ * Goods Spec → Push: the whole item is a row of the one `api_goods_info` object, kept by shop +
+ * goods_id + spec_id. A row with an empty spec_id whose product has another SKU saved is refused
+ * in the answer's `errors`.
+ */
+export const GOODS_PUSH: ReliabilityProfile = {
+	name: 'Goods Spec → Push',
+	parameters: { resource: 'goods', operation: 'push', shopNo: PUSH_SHOP },
+	api: 'api_goodsspec_push',
+	listParameter: 'api_goods_info',
+	listIn: 'goods_list',
+	maxBatch: 2000,
+	outputKey: pushWords.outputKey,
+	words: pushWords,
+	id: (element) => `${String(element.goods_id)}/${String(element.spec_id ?? '')}`,
+	element: (item) => ({ ...item }),
+	sentOutput: (element) => ({ goodsId: element.goods_id, specId: element.spec_id }),
+	acceptableItems: (gateway, count, { done, rng } = {}) => {
+		gateway.addShop(PUSH_SHOP);
+		const items = freshIds(gateway, count).map((n) => sku(`G${n}`, `S${n}`, rng?.chance(0.5) ? { goods_name: rng.pick(MESSAGES) || '茶杯' } : {}));
+		if (done) {
+			for (const row of items) gateway.saveGoodsSpec({ shopNo: PUSH_SHOP, goodsId: String(row.goods_id), specId: String(row.spec_id), requestNumber: 0, row });
+		}
+		return items;
+	},
+	unknownItems: (gateway, recIds) => {
+		gateway.addShop(PUSH_SHOP);
+		return recIds.map((recId) => {
+			gateway.saveGoodsSpec({ shopNo: PUSH_SHOP, goodsId: `U${recId}`, specId: 'S1', requestNumber: 0, row: sku(`U${recId}`, 'S1') });
+			return sku(`U${recId}`, '');
+		});
+	},
+	notFound: fieldMissing('spec_id'),
+	refusal: 'perRecord',
+	alreadyDone: 'accepted',
+	ledger: (gateway) =>
+		pushLedger(gateway.goodsSpecLedger, ({ shopNo, goodsId, specId }) => gateway.pushedGoodsSpec(shopNo, goodsId, specId)?.row as IDataObject | undefined),
+	ledgered: (element) => element,
+};
+
+/** The acks: the operations whose every field the bad-input and hostile-answer suites vary. */
+export const ACKS: readonly AckProfile[] = [LOGISTICS_ACK, STOCK_ACK];
+
+/** The operations the reliability suites run over. */
+export const RELIABLE: readonly ReliabilityProfile[] = [LOGISTICS_ACK, STOCK_ACK, TRADE_PUSH, REFUND_PUSH, GOODS_PUSH];
+
+/**
+ * Operations on the engine whose profiles do not say yet what the reliability suites need: the
+ * suites skip these, and only these.
+ */
+export const NOT_YET_RELIABLE: readonly string[] = [];
 
 export const BATCHED: readonly BatchedProfile[] = [
 	...RELIABLE,
-	{
-		name: 'Trade → Push',
-		parameters: { resource: 'trade', operation: 'push', shopNo: 'mock-shop' },
-		api: 'trade_push',
-		listParameter: 'trade_list',
-		maxBatch: 50,
-		outputKey: 'wdtPush',
-		acceptableItems: (gateway, count) => {
-			gateway.addShop('mock-shop');
-			return Array.from({ length: count }, (_, i) => order(`T${i}`));
-		},
-	},
-	{
-		name: 'Refund → Push',
-		parameters: { resource: 'refund', operation: 'push', shopNo: 'mock-shop' },
-		api: 'sales_refund_push',
-		listParameter: 'api_refund_list',
-		maxBatch: 10,
-		outputKey: 'wdtPush',
-		acceptableItems: (gateway, count) => {
-			const tids = Array.from({ length: count }, (_, i) => `T${i}`);
-			gateway.addPushedTrades(tids.map((tid) => ({ tid })), 'mock-shop');
-			return tids.map((tid, i) => refund(`R${i}`, tid));
-		},
-	},
-	{
-		name: 'Goods Spec → Push',
-		parameters: { resource: 'goods', operation: 'push', shopNo: 'mock-shop' },
-		api: 'api_goodsspec_push',
-		listParameter: 'api_goods_info',
-		listIn: 'goods_list',
-		maxBatch: 2000,
-		outputKey: 'wdtPush',
-		acceptableItems: (gateway, count) => {
-			gateway.addShop('mock-shop');
-			return Array.from({ length: count }, (_, i) => sku(`G${i}`, `S${i}`));
-		},
-	},
 ];
 
 export const QUERIES: readonly QueryProfile[] = [
@@ -225,14 +361,10 @@ export function sentList(request: RequestRecord, profile: BatchedProfile): IData
 }
 
 /** A record's id in a list element or input item, as text. */
-export const idOf = (profile: ReliabilityProfile, element: Readonly<Record<string, unknown>>): string => String(element[profile.fields[0][0]]);
+export const idOf = (profile: ReliabilityProfile, element: Readonly<Record<string, unknown>>): string => profile.id(element);
 
-/** The list element an input item (read by the default mappings) makes: its fields that are there. */
-export function elementOf(profile: ReliabilityProfile, item: IDataObject): IDataObject {
-	return Object.fromEntries(profile.fields.flatMap(([field]) => (item[field] === undefined ? [] : [[field, item[field]]])));
-}
+/** The list element an input item (read by the default mappings) makes. */
+export const elementOf = (profile: ReliabilityProfile, item: IDataObject): IDataObject => profile.element(item);
 
-/** What the output object says was sent for an element: its fields by their output names. */
-export function sentOutput(profile: ReliabilityProfile, element: IDataObject): IDataObject {
-	return Object.fromEntries(profile.fields.flatMap(([field, output]) => (element[field] === undefined ? [] : [[output, element[field]]])));
-}
+/** What the output object says was sent for an element, by its output names. */
+export const sentOutput = (profile: ReliabilityProfile, element: IDataObject): IDataObject => profile.sentOutput(element);
