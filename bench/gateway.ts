@@ -4,11 +4,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import type { MockGatewayOptions } from '../test/mock/types';
-import type { LoopName, TimelineEntry } from './loops';
+import type { LoopName } from './loops';
+import type { PushName } from './pushes';
+import type { TimelineEntry } from './rateLimit';
 
 export interface GatewayStats {
-	/** Records taken off the gateway's pools: logistics acks, and stock acks that cleared a change. */
+	/** Records taken off the gateway's pools or saved: logistics acks, stock acks that cleared a change, pushed orders. */
 	ledger: number;
 	requests: number;
 	rateLimited: number;
@@ -51,7 +55,12 @@ export class GatewayProcess {
 		return (await this.call({ cmd: 'seed', count, loop })).ids as string[];
 	}
 
-	/** Every request since the last reset or start, as answered. */
+	/** `count` records the push will take (its shop made known), as the node's input items. */
+	async pushRecords(count: number, push: PushName): Promise<IDataObject[]> {
+		return (await this.call({ cmd: 'pushRecords', count, push })).items as IDataObject[];
+	}
+
+	/** Every request since the last reset or start, as answered, with the records each took. */
 	async timeline(): Promise<TimelineEntry[]> {
 		return (await this.call({ cmd: 'timeline' })).timeline as TimelineEntry[];
 	}

@@ -1,20 +1,23 @@
 /**
  * `npm run bench [-- --quick]`: the Acknowledge operation through n8n's real engine against the
  * mock gateway (in its own process, with injected latency), side by side in one run with a
- * pass-through node, n8n's HTTP helper alone and a bare undici client; then under the ERP's rate
- * limit, and the logistics and stock sync loops side by side at that limit. The do-it-yourself
- * workflows (n8n's Code + HTTP Request nodes) run in `npm run bench:n8n` only, with n8n's real
- * nodes. Each scenario runs in a fresh process after a warm-up.
+ * pass-through node, n8n's HTTP helper alone, a bare undici client, and Trade → Push with a
+ * pass-through of its orders; then Acknowledge under the ERP's rate limit, and the logistics and
+ * stock sync loops and Trade Push side by side at that limit, each beside its ceiling. The
+ * do-it-yourself workflows (n8n's Code + HTTP Request nodes) run in `npm run bench:n8n` only,
+ * with n8n's real nodes. Each scenario runs in a fresh process after a warm-up.
  * Prints markdown; BENCHMARKS.md explains the columns and records results.
  */
 import os from 'node:os';
 
 import { RATE_LIMIT_WAIT_SECONDS_DEFAULT } from '../nodes/Wangdiantong/core/limits';
 import { GatewayProcess } from './gateway';
-import { forkScenarioProcess, runScenario, type ScenarioResult } from './scenarios';
+import { endScenarioProcess, forkScenarioProcess, runScenario, type ScenarioResult } from './scenarios';
 import { fmt, floorRatio } from './format';
-import { floorMs, SCENARIOS, worthRunning, type ScenarioSpec } from './spec';
-import { ceilingPerMinute, readTimeline, RECORDS_PER_ROUND, CALLS_PER_ROUND } from './loops';
+import { floorMs, pushOf, SCENARIOS, worthRunning, type ScenarioSpec } from './spec';
+import { CALLS_PER_ROUND, LOOP_RECORDS_PER_CALL, RECORDS_PER_ROUND } from './loops';
+import { PUSH_UNDER_LIMIT_RECORDS, PUSHES } from './pushes';
+import { ceilingPerMinute, readTimeline } from './rateLimit';
 
 const quick = process.argv.includes('--quick');
 const counts = quick ? [2000] : [1000, 10000, 50000];
@@ -25,7 +28,13 @@ const SPECS: ScenarioSpec[] = [
 	SCENARIOS.nodeConcurrency2,
 	SCENARIOS.helperOnly,
 	SCENARIOS.bare,
+	SCENARIOS.passThroughOrders,
+	SCENARIOS.tradePush,
 ];
+
+/** The rows whose memory the memory table shows: each pass-through, and each operation at its defaults. */
+const inMemoryTable = (spec: ScenarioSpec): boolean =>
+	spec.kind === 'passThrough' || ((spec.kind === 'node' || spec.kind === 'push') && !spec.options);
 
 const memoryRows: string[] = [];
 
@@ -50,19 +59,20 @@ async function main(): Promise<void> {
 	const n8nCore = (await import('n8n-core/package.json')).version;
 	console.log(`# n8n-nodes-wangdiantong benchmark${quick ? ' (--quick)' : ''}\n`);
 	console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, n8n-core ${n8nCore}, node from ${process.env.BENCH_FROM === 'source' ? 'source' : 'dist'}\n`);
-	console.log('| scenario | records | latency ms | requests | acknowledged | records/s | node ms | floor ms | node/floor | CPU ms/1k | CPU ms/1k over pass-through | peak RSS MB | RSS growth MB |');
+	console.log('| scenario | records | latency ms | requests | done | records/s | node ms | floor ms | node/floor | CPU ms/1k | CPU ms/1k over pass-through | peak RSS MB | RSS growth MB |');
 	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 	try {
 		for (const latencyMs of latencies) {
 			await gateway.start({ latencyMs });
 			for (const count of counts) {
-				let baseline: ScenarioResult | undefined;
+				// Each row's baseline: the pass-through of the same items (logistics records, or a push's).
+				const baselines = new Map<string | undefined, ScenarioResult>();
 				for (const spec of SPECS) {
 					if (!worthRunning(spec, count, latencyMs)) continue;
 					const result = await runScenario(gateway, spec, count, latencyMs, shared);
-					baseline ??= result;
-					console.log(row(result, baseline));
-					if (spec.kind === 'passThrough' || (spec.kind === 'node' && !spec.options)) memoryRows.push(memoryRow(result));
+					if (spec.kind === 'passThrough') baselines.set(spec.push, result);
+					console.log(row(result, baselines.get(pushOf(spec)) ?? result));
+					if (inMemoryTable(spec)) memoryRows.push(memoryRow(result));
 				}
 			}
 		}
@@ -71,9 +81,9 @@ async function main(): Promise<void> {
 		console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 		memoryRows.forEach((line) => console.log(line));
 		await rateLimited(gateway, shared);
-		await syncLoops(gateway, shared);
+		await underTheLimit(gateway, shared);
 	} finally {
-		shared?.kill();
+		if (shared) await endScenarioProcess(shared);
 		await gateway.close();
 	}
 }
@@ -99,42 +109,52 @@ async function rateLimited(gateway: GatewayProcess, shared: ReturnType<typeof fo
 }
 
 /**
- * The logistics and stock sync loops side by side under the ERP's limit as it is: 60 calls per
- * 60 s per appkey, a sliding window, and the node's default Rate Limit Wait (core/limits.ts) —
- * which the queries always use and the acks use unless set. The window is not compressed, as the
- * rate-limited row's is under --quick: the 1012 meets a query (the 61st call of a window is the
- * next round's), whose wait is not an option, and neither that wait nor the round trip would
- * shrink with the window, so a shorter one would misstate the share of the ceiling.
+ * The logistics and stock sync loops and Trade Push side by side under the ERP's limit as it is:
+ * 60 calls per 60 s per appkey, a sliding window, and the node's default Rate Limit Wait
+ * (core/limits.ts) — which the queries always use, and the acks and the push unless set. The
+ * window is not compressed, as the rate-limited row's is under --quick: the 1012 meets a query
+ * (the 61st call of a loop's window is the next round's), whose wait is not an option, and
+ * neither that wait nor the round trip would shrink with the window, so a shorter one would
+ * misstate the share of the ceiling.
  *
- * The full run drains LOOP_WINDOWS windows' worth of records per loop: every window carries its
- * calls, and the call after the last ack, the query that finds nothing, waits for the next window.
- * From the loop's first call to that query, a loop that lost nothing to waiting would carry
- * exactly the ceiling; records/min over that span, against the ceiling, is the loop's share.
- * --quick drains 1,000 records, within one window: a check that the loops run, no share.
+ * Each run is read from the gateway's timeline (rateLimit.ts): its share is the records its full
+ * windows carried over their time, against the ceiling for what its calls carry. A loop drains
+ * LOOP_WINDOWS windows' worth of records: every window carries its calls, and the call after the
+ * last ack, the query that finds nothing, opens the last window. Trade Push sends
+ * PUSH_UNDER_LIMIT_RECORDS orders in calls of 50: full windows of 60 calls, then the rest.
+ * --quick runs 1,000 records each, within one window: a check that they run, no share.
  */
 const LOOP_WINDOWS = 2;
 
-async function syncLoops(gateway: GatewayProcess, shared: ReturnType<typeof forkScenarioProcess> | undefined): Promise<void> {
+async function underTheLimit(gateway: GatewayProcess, shared: ReturnType<typeof forkScenarioProcess> | undefined): Promise<void> {
 	const maxCalls = 60;
 	const windowMs = 60_000;
 	const latencyMs = 30;
-	const ceiling = ceilingPerMinute(maxCalls, windowMs);
-	const count = quick ? 1000 : LOOP_WINDOWS * (maxCalls / CALLS_PER_ROUND) * RECORDS_PER_ROUND;
+	const runs = [
+		{ spec: SCENARIOS.logisticsLoop, count: LOOP_WINDOWS * (maxCalls / CALLS_PER_ROUND) * RECORDS_PER_ROUND, recordsPerCall: LOOP_RECORDS_PER_CALL },
+		{ spec: SCENARIOS.stockLoop, count: LOOP_WINDOWS * (maxCalls / CALLS_PER_ROUND) * RECORDS_PER_ROUND, recordsPerCall: LOOP_RECORDS_PER_CALL },
+		{ spec: SCENARIOS.tradePush, count: PUSH_UNDER_LIMIT_RECORDS, recordsPerCall: PUSHES.trade.maxBatch },
+	];
 	await gateway.start({ latencyMs, rateLimit: { maxCalls, windowMs } });
-	console.log(`\n## Sync loops: ${maxCalls} calls per ${windowMs / 1000} s per appkey, ${latencyMs} ms latency\n`);
-	console.log(`Ceiling: ${maxCalls} calls a minute, a query and an ack of ${RECORDS_PER_ROUND} a round: ${fmt(ceiling)} records a minute.\n`);
-	// Per window: the burst (its calls, first to last), the wait after its 1012 until the next
-	// window's first call, and the two together, which a loop that lost nothing keeps at the window.
-	console.log('| loop | records | acknowledged | calls admitted | refused 1012 | calls per window | first → last call s | records/min | % of ceiling | burst s | wait after burst s | s per window | node ms |');
-	console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-	for (const spec of [SCENARIOS.logisticsLoop, SCENARIOS.stockLoop]) {
-		const r = await runScenario(gateway, spec, count, latencyMs, shared);
+	console.log(`\n## Under the rate limit: the sync loops and Trade Push, ${maxCalls} calls per ${windowMs / 1000} s per appkey, ${latencyMs} ms latency\n`);
+	console.log(
+		`Ceiling: ${maxCalls} calls a minute; a loop's round is a query and an ack of ${RECORDS_PER_ROUND} records (${fmt(ceilingPerMinute(maxCalls, windowMs, LOOP_RECORDS_PER_CALL))} a minute), a Trade Push call ${PUSHES.trade.maxBatch} orders (${fmt(ceilingPerMinute(maxCalls, windowMs, PUSHES.trade.maxBatch))} a minute).\n`,
+	);
+	// Per full window: the burst (its calls, first to last), the wait after its 1012 until the next
+	// window's first call, and the two together, which a run that lost nothing keeps at the window.
+	console.log(
+		'| run | records | done | calls admitted | refused 1012 | calls per window | first → last call s | in full windows | records/min | ceiling /min | % of ceiling | burst s | wait after burst s | s per window | node ms |',
+	);
+	console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	for (const { spec, count, recordsPerCall } of runs) {
+		const r = await runScenario(gateway, spec, quick ? 1000 : count, latencyMs, shared, true);
 		const t = readTimeline(r.timeline ?? []);
-		const perMinute = (r.acknowledged / t.spanMs) * 60_000;
+		const ceiling = ceilingPerMinute(maxCalls, windowMs, recordsPerCall);
+		const perMinute = (t.fullRecords / t.fullSpanMs) * 60_000;
 		// Within one window the limit never bound: there is no share to speak of.
 		const share = t.windows > 1 ? `${fmt((perMinute / ceiling) * 100, 1)} %` : '–';
 		console.log(
-			`| ${r.scenario} | ${r.records} | ${r.acknowledged} | ${t.admitted} | ${t.rateLimited} | ${t.callsPerWindow.join(', ')} | ${fmt(t.spanMs / 1000, 1)} | ${fmt(perMinute)} | ${share} | ${fmt(t.burstMs / 1000, 2)} | ${fmt(t.waitMs / 1000, 2)} | ${fmt((t.burstMs + t.waitMs) / 1000, 2)} | ${fmt(r.nodeMs)} |`,
+			`| ${r.scenario} | ${r.records} | ${r.acknowledged} | ${t.admitted} | ${t.rateLimited} | ${t.callsPerWindow.join(', ')} | ${fmt(t.spanMs / 1000, 1)} | ${t.windows > 1 ? t.fullRecords : '–'} | ${fmt(perMinute)} | ${fmt(ceiling)} | ${share} | ${fmt(t.burstMs / 1000, 2)} | ${fmt(t.waitMs / 1000, 2)} | ${fmt((t.burstMs + t.waitMs) / 1000, 2)} | ${fmt(r.nodeMs)} |`,
 		);
 	}
 }

@@ -14,6 +14,7 @@ import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import { createUndiciTransport } from '../test/support/undiciTransport';
 import { HelperOnly } from './helperOnly';
 import { measure } from './measure';
+import type { ScenarioInput } from './scenarios';
 import type { ScenarioSpec } from './spec';
 import { benchWorkflow, items, measuredNodes } from './workflows';
 
@@ -53,10 +54,16 @@ async function runBare(ids: readonly string[], baseUrl: string): Promise<number>
  * Time inside the measured node (n8n's own executionTime), or the whole run for the bare client;
  * and what the run leaves for n8n to hold (its run data), to measure memory while it is alive.
  */
-async function runOnce(spec: ScenarioSpec, ids: readonly string[], baseUrl: string, latencyMs: number): Promise<{ nodeMs: number; held: unknown }> {
-	if (spec.kind === 'bare') return { nodeMs: await runBare(ids, baseUrl), held: undefined };
+async function runOnce(spec: ScenarioSpec, input: ScenarioInput, baseUrl: string, latencyMs: number): Promise<{ nodeMs: number; held: unknown }> {
+	if (spec.kind === 'bare') {
+		if (!('ids' in input)) throw new Error('the bare client acknowledges logistics records');
+		return { nodeMs: await runBare(input.ids, baseUrl), held: undefined };
+	}
 	const credentials = { wangdiantongApi: { environment: 'custom', baseUrl, ...DEFAULT_ACCOUNT } };
-	const result = await runWorkflow({ workflow: benchWorkflow(spec, items(ids), baseUrl, latencyMs), registry, credentials });
+	// The items are made within the measured run either way, so that their memory and making
+	// count alike for every scenario (and the pass-through's baseline takes them off again).
+	const pinned = 'items' in input ? structuredClone(input.items) : items(input.ids);
+	const result = await runWorkflow({ workflow: benchWorkflow(spec, pinned, baseUrl, latencyMs), registry, credentials });
 	if (result.status !== 'success') throw new Error(`${spec.label}: ${result.status} ${result.error?.message ?? ''}`);
 	const { runData } = result.run.data.resultData;
 	// Every run of each node: a loop runs its nodes once a round.
@@ -69,9 +76,11 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
 
 type Message =
-	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; latencyMs: number; warmIds: string[] }
+	| { cmd: 'run'; spec: ScenarioSpec; baseUrl: string; latencyMs: number; warm: ScenarioInput }
 	/** The measured run's records, seeded after the warm-up (none for a loop: its query fetches them). */
-	| { cmd: 'go'; ids: string[] };
+	| { cmd: 'go'; input: ScenarioInput }
+	/** Done: exit normally (a CPU profile is written on exit). */
+	| { cmd: 'exit' };
 
 let pending: { spec: ScenarioSpec; baseUrl: string; latencyMs: number } | undefined;
 
@@ -79,8 +88,9 @@ let pending: { spec: ScenarioSpec; baseUrl: string; latencyMs: number } | undefi
 process.on('message', (message: Message) => {
 	void (async () => {
 		try {
+			if (message.cmd === 'exit') process.exit(0);
 			if (message.cmd === 'run') {
-				await runOnce(message.spec, message.warmIds, message.baseUrl, message.latencyMs); // JIT and module warm-up
+				await runOnce(message.spec, message.warm, message.baseUrl, message.latencyMs); // JIT and module warm-up
 				gc();
 				pending = message;
 				process.send?.({ cmd: 'warm' });
@@ -88,11 +98,11 @@ process.on('message', (message: Message) => {
 			}
 			if (!pending) throw new Error('go before run');
 			const { spec, baseUrl, latencyMs } = pending;
-			const { ids } = message;
+			const { input } = message;
 			pending = undefined;
 			gc();
 			const heapBefore = heapMb();
-			const measured = await measure(async () => await runOnce(spec, ids, baseUrl, latencyMs));
+			const measured = await measure(async () => await runOnce(spec, input, baseUrl, latencyMs));
 			// Heap still in use while n8n holds the run's data, then once it lets go: the second
 			// shows whether anything outlives the execution (a leak), the first how much it holds.
 			gc();

@@ -6,11 +6,25 @@
  * --quick reuses one, to finish within a minute.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { GatewayProcess } from './gateway';
-import type { TimelineEntry } from './loops';
-import type { ScenarioSpec } from './spec';
+import type { TimelineEntry } from './rateLimit';
+import { pushOf, type ScenarioSpec } from './spec';
+
+/**
+ * A scenario's input, seeded at the gateway: the rec_ids of logistics records to acknowledge
+ * (workflows.ts makes the items), or a push's records as items. A loop's query fetches its own.
+ */
+export type ScenarioInput = { ids: string[] } | { items: IDataObject[] };
+
+async function seed(gateway: GatewayProcess, spec: ScenarioSpec, count: number): Promise<ScenarioInput> {
+	const push = pushOf(spec);
+	if (push !== undefined) return { items: await gateway.pushRecords(count, push) };
+	return { ids: await gateway.seed(count, spec.kind === 'loop' ? spec.loop : undefined) };
+}
 
 export interface ScenarioResult {
 	scenario: string;
@@ -28,7 +42,7 @@ export interface ScenarioResult {
 	heapHeldMb: number;
 	/** Heap in use once the run data is released (after a full GC): what outlives the execution. */
 	heapLeftMb: number;
-	/** A loop's requests as the gateway answered them (loops.ts reads its windows from it). */
+	/** A run's requests under the rate limit, as the gateway answered them (rateLimit.ts reads its windows). */
 	timeline?: TimelineEntry[];
 }
 
@@ -48,11 +62,24 @@ type ChildMessage =
 	  }
 	| { cmd: 'error'; message: string };
 
+/** `BENCH_CPU_PROF=<dir>`: each scenario process writes a CPU profile there (node --cpu-prof), warm-up included. */
+const cpuProfile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 export function forkScenarioProcess(): ChildProcess {
 	return fork(path.join(__dirname, 'scenarioChild.ts'), [], {
-		execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
+		execArgv: ['--expose-gc', ...cpuProfile, '-r', 'ts-node/register/transpile-only'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
+}
+
+/** Ends a scenario process by asking it to exit, so that a CPU profile is written; killed if it does not within 5 s. */
+export async function endScenarioProcess(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = once(child, 'exit');
+	const timer = setTimeout(() => child.kill(), 5000);
+	child.send({ cmd: 'exit' });
+	await exited;
+	clearTimeout(timer);
 }
 
 export async function runScenario(
@@ -61,10 +88,11 @@ export async function runScenario(
 	count: number,
 	latencyMs: number,
 	shared?: ChildProcess,
+	/** Read the gateway's timeline of the run (runs under the rate limit). */
+	withTimeline = false,
 ): Promise<ScenarioResult> {
-	const loop = spec.kind === 'loop' ? spec.loop : undefined;
 	await gateway.reset();
-	const warmIds = await gateway.seed(WARM_UP_RECORDS, loop);
+	const warm = await seed(gateway, spec, WARM_UP_RECORDS);
 	const child = shared ?? forkScenarioProcess();
 	let before = { requests: 0, ledger: 0 };
 	try {
@@ -74,9 +102,9 @@ export async function runScenario(
 				if (message.cmd === 'warm') {
 					void (async () => {
 						await gateway.reset();
-						const ids = await gateway.seed(count, loop);
+						const input = await seed(gateway, spec, count);
 						before = await gateway.stats();
-						child.send({ cmd: 'go', ids });
+						child.send({ cmd: 'go', input });
 					})().catch(reject);
 					return;
 				}
@@ -87,10 +115,10 @@ export async function runScenario(
 			};
 			child.on('message', onMessage);
 			child.on('exit', onExit);
-			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, latencyMs, warmIds });
+			child.send({ cmd: 'run', spec, baseUrl: gateway.baseUrl, latencyMs, warm });
 		});
 		const after = await gateway.stats();
-		const timeline = loop === undefined ? undefined : await gateway.timeline();
+		const timeline = withTimeline ? await gateway.timeline() : undefined;
 		return {
 			scenario: spec.label,
 			records: count,
@@ -107,6 +135,6 @@ export async function runScenario(
 			timeline,
 		};
 	} finally {
-		if (!shared) child.kill();
+		if (!shared) await endScenarioProcess(child);
 	}
 }

@@ -2,10 +2,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { LoopName } from './loops';
+import type { PushName } from './pushes';
 
 export type ScenarioSpec = { label: string } & (
-	| { kind: 'passThrough' }
+	/** n8n's engine carrying the items through a No-Op: the logistics records, or a push's records (`push`). */
+	| { kind: 'passThrough'; push?: PushName }
+	/** Logistics Sync → Acknowledge with its default mappings (workflows.ts). */
 	| { kind: 'node'; options?: INodeParameters }
+	/** A push operation (pushes.ts) with its defaults: the item's JSON is the record. */
+	| { kind: 'push'; push: PushName; options?: INodeParameters }
 	| { kind: 'bare' }
 	| { kind: 'helperOnly' }
 	/** A query → Acknowledge loop in one execution, draining its shop (loops.ts). */
@@ -38,6 +43,8 @@ export const SCENARIOS = {
 	diyPerRecord: { label: 'DIY Code + HTTP Request, 1/request, all at once', kind: 'diy', perRequest: 1 },
 	logisticsLoop: { label: 'logistics loop: Get Pending → Acknowledge', kind: 'loop', loop: 'logistics' },
 	stockLoop: { label: 'stock loop: Get Changes → Acknowledge', kind: 'loop', loop: 'stock' },
+	passThroughOrders: { label: 'pass-through (No-Op), Trade Push’s orders', kind: 'passThrough', push: 'trade' },
+	tradePush: { label: 'Wangdiantong node, Trade → Push', kind: 'push', push: 'trade' },
 } satisfies Record<string, ScenarioSpec>;
 
 /** The network floor: requests × latency, what the round trips alone need with sequential batches. */
@@ -45,6 +52,9 @@ export const floorMs = (records: number, latencyMs: number): number => Math.ceil
 
 /** One request per record, or one a second: too slow to be worth it beyond this many records. */
 const SLOW_UP_TO = 5000;
+
+/** The push whose records a scenario's items are, if any: they come from the gateway, made for it. */
+export const pushOf = (spec: ScenarioSpec): PushName | undefined => (spec.kind === 'push' || spec.kind === 'passThrough' ? spec.push : undefined);
 
 /** Whether a scenario is worth running at this size and latency. */
 export function worthRunning(spec: ScenarioSpec, records: number, latencyMs: number): boolean {

@@ -1,7 +1,8 @@
 /**
  * The workflows the benchmark runs through n8n's engine: our node, the same workflow with a
  * pass-through in its place, the two ways users acknowledge with built-in nodes today
- * (a Code node that signs, then the HTTP Request node), and the sync loops (query → Acknowledge).
+ * (a Code node that signs, then the HTTP Request node), the sync loops (query → Acknowledge),
+ * and a push operation (Trade → Push) on its records.
  */
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
@@ -10,6 +11,7 @@ import { PASS_THROUGH } from '../test/harness/registry';
 import { DEFAULT_ACCOUNT } from '../test/mock/gateway';
 import { QUERY_LIMIT_MAX } from '../nodes/Wangdiantong/core/limits';
 import { LOOP_SHOP, LOOPS, type LoopName } from './loops';
+import { PUSHES, type PushName } from './pushes';
 import type { ScenarioSpec } from './spec';
 
 export const SUBJECT = 'Subject';
@@ -79,6 +81,15 @@ export function nodeWorkflow(pinned: IDataObject[], options: INodeParameters): W
 		message: '={{ $json.message }}',
 		options,
 	});
+	return chain([records, subject], pinned);
+}
+
+/**
+ * A push operation as the tests run it (its profile's parameters: the shop, every other setting
+ * at its default, the record mapped automatically from the item's JSON), on its records.
+ */
+export function pushWorkflow(name: PushName, pinned: IDataObject[], options: INodeParameters): WorkflowJson {
+	const subject = wangdiantong('bench-3', SUBJECT, 400, { ...(PUSHES[name].parameters as INodeParameters), options });
 	return chain([records, subject], pinned);
 }
 
@@ -191,6 +202,8 @@ export function benchWorkflow(spec: ScenarioSpec, pinned: IDataObject[], baseUrl
 			return passThroughWorkflow(pinned);
 		case 'node':
 			return nodeWorkflow(pinned, spec.options ?? {});
+		case 'push':
+			return pushWorkflow(spec.push, pinned, spec.options ?? {});
 		case 'helperOnly':
 			return helperOnlyWorkflow(pinned, baseUrl);
 		case 'diy':

@@ -45,30 +45,33 @@ function codeList(codes: Readonly<Record<number, string>>): string {
 	return Object.entries(codes).map(([code, meaning]) => `${code} (${meaning})`).join(', ');
 }
 
-/** Why `value` cannot be field `field`, or the value to send (date-times converted). */
+/**
+ * Why `value` cannot be field `field`, or the value to send (date-times converted). The value is
+ * described only for a refusal: the check runs for every field of every record.
+ */
 function check(field: RecordField, value: unknown): { error: string } | { value: unknown } {
-	const got = `got ${describeValue(value)}`;
+	const got = () => `got ${describeValue(value)}`;
 	switch (field.kind) {
 		case 'text':
 			return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
 				? { value }
-				: { error: `must be text, ${got}` };
+				: { error: `must be text, ${got()}` };
 		case 'amount':
 			return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL.test(value.trim()))
 				? { value }
-				: { error: `must be an amount (a decimal number such as 12.50), ${got}` };
+				: { error: `must be an amount (a decimal number such as 12.50), ${got()}` };
 		case 'integer':
 			return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && WHOLE.test(value.trim()))
 				? { value }
-				: { error: `must be a whole number, ${got}` };
+				: { error: `must be a whole number, ${got()}` };
 		case 'code': {
 			const code = typeof value === 'number' ? value : typeof value === 'string' && WHOLE.test(value.trim()) ? Number(value) : NaN;
-			return field.codes && Object.hasOwn(field.codes, code) ? { value } : { error: `must be one of ${codeList(field.codes ?? {})}, ${got}` };
+			return field.codes && Object.hasOwn(field.codes, code) ? { value } : { error: `must be one of ${codeList(field.codes ?? {})}, ${got()}` };
 		}
 		case 'dateTime': {
 			const text = toBeijingDateTime(value);
 			return text === undefined
-				? { error: `must be a date-time (ISO 8601 with its zone, yyyy-MM-dd HH:mm:ss in Beijing time, epoch seconds or milliseconds, or a DateTime), ${got}` }
+				? { error: `must be a date-time (ISO 8601 with its zone, yyyy-MM-dd HH:mm:ss in Beijing time, epoch seconds or milliseconds, or a DateTime), ${got()}` }
 				: { value: text };
 		}
 	}

@@ -4,8 +4,8 @@
  * n8n evaluates a parameter expression once per item, at a cost of about a fifth of a
  * millisecond on n8n 1.x (it builds a fresh data proxy and clock for each evaluation): for three
  * mappings over 5,000 items that is seconds, more than the network needs. The default mappings
- * (`={{ $json.rec_id }}` …) only read a field, so the node reads the field itself, with the same
- * result; anything else goes through n8n's evaluation.
+ * (`={{ $json.rec_id }}` …, a push's `={{ $json.order_list }}`) only read a field, so the node
+ * reads the field itself, with the same result; anything else goes through n8n's evaluation.
  */
 
 import { isPlainObject } from '../../core/plainObject';
@@ -35,10 +35,34 @@ export function fieldReading(raw: unknown): FieldReading {
 	return { kind: 'field', key: match[1] ?? match[2] ?? match[3] };
 }
 
+/** Nesting deeper than this (or circular) is left to n8n: real records are a few levels deep. */
+const PLAIN_DEPTH_MAX = 16;
+
 /**
- * The field's value when a direct read gives exactly what n8n's evaluation would: a primitive
- * own property, or a missing one. `fallback` means "ask n8n" (objects and arrays, whose copies
- * and proxies n8n builds itself).
+ * Whether an object or array holds nothing but what JSON holds: text, numbers, booleans, null,
+ * arrays and plain objects. For such a value n8n's evaluation hands out a copy-on-write view of
+ * the very same content (n8n-workflow's augmentObject); it changes only what JSON cannot hold (a
+ * Date or anything with toJSON, a RegExp, a Luxon DateTime, bytes), which this refuses.
+ */
+function isPlainData(value: object, depth: number): boolean {
+	if (depth > PLAIN_DEPTH_MAX) return false;
+	const proto: unknown = Object.getPrototypeOf(value);
+	if (Array.isArray(value) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+	const entries: unknown[] = Array.isArray(value) ? value : Object.values(value);
+	return entries.every((entry) => {
+		if (entry === null || entry === undefined) return true;
+		if (typeof entry === 'object') return isPlainData(entry, depth + 1);
+		return typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean';
+	});
+}
+
+/**
+ * The field's value when a direct read gives what n8n's evaluation would: a primitive own
+ * property, a missing one, or an object or array of plain JSON data (an order's `order_list`),
+ * whose content n8n would hand out unchanged. Such a value is the item's own: callers copy
+ * before they change anything, as they do with a record mapped whole. `fallback` means "ask
+ * n8n": anything else (a Date, a DateTime, a class instance, a function), whose copies n8n makes
+ * itself.
  */
 export function readField(json: Record<string, unknown>, key: string): { value: unknown } | { fallback: true } {
 	if (!Object.prototype.hasOwnProperty.call(json, key)) {
@@ -46,6 +70,7 @@ export function readField(json: Record<string, unknown>, key: string): { value: 
 		return key in json ? { fallback: true } : { value: undefined };
 	}
 	const value = json[key];
-	if (value !== null && (typeof value === 'object' || typeof value === 'function')) return { fallback: true };
+	if (typeof value === 'function') return { fallback: true };
+	if (value !== null && typeof value === 'object' && !isPlainData(value, 0)) return { fallback: true };
 	return { value };
 }
