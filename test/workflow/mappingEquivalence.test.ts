@@ -80,9 +80,11 @@ test.each(['={{ $json.v }}', '={{$json.v}}', "={{ $json['v'] }}", '={{ $json["v"
 	},
 );
 
-test('objects and arrays fall back to n8n, so they match too', async () => {
-	const rows = await compare('={{ $json.v }}', [{ v: { id: 1 } }, { v: [1, 2] }]);
-	expect(rows.map((row) => row.n8n)).toEqual([rows[0].direct, rows[1].direct]);
+test('objects and arrays of plain JSON (an order’s order_list) are read directly, with what n8n gives', async () => {
+	const lines = [{ oid: 'T1-1', num: 2, price: '9.90', goods: { id: 'G1', tags: ['a', null] } }, { oid: 'T1-2', num: 1, price: 0 }];
+	const rows = await compare('={{ $json.v }}', [{ v: { id: 1 } }, { v: [1, 2] }, { v: lines }, { v: [] }]);
+	expect(rows.map((row) => row.n8n)).toEqual(rows.map((row) => row.direct));
+	expect(rows[2].direct).toBe(`object:${JSON.stringify(lines)}`);
 });
 
 test.each(['1', '', '={{ 1 + 1 }}', '={{ $json.v.id }}', '={{ $json.v }} ', 'x={{ $json.v }}'])(
