@@ -6,10 +6,11 @@
  *       --shots <folder> --profile <fresh chromium profile folder>
  *
  * Drives n8n's editor in headless Chromium (Debian's, through playwright-core: no browser download
- * works on these machines) the way a user would: search, panels, the credential's Test button, the
- * example's outputs, Get Pending's output. Every check prints `PASS <check>` or `FAIL <check>: why`
- * and saves a screenshot (NN-<step>.png) in the shots folder; a check that fails does not stop
- * the ones after it. Last line: `N passed, N failed`; exit 1 on any failure.
+ * works on these machines) the way a user would: search, panels (a push's field mapper included),
+ * the credential's Test button, the example's outputs, Get Pending's output. Every check prints
+ * `PASS <check>` or `FAIL <check>: why` and saves a screenshot (NN-<step>.png) in the shots
+ * folder; a check that fails does not stop the ones after it. Last line: `N passed, N failed`;
+ * exit 1 on any failure.
  *
  * The expected words live in expectedLabels.ts. Each operation's panel is an entry of PANELS there,
  * and panelChecks below runs the same checks for every entry: a new panel is a new entry, not new
@@ -26,7 +27,20 @@ import { chromium, selectors, type BrowserContext, type Locator, type Page } fro
 import { DEFAULT_ACCOUNT } from '../../test/mock/gateway';
 import { readState } from '../../test/mock/cli';
 import { editorLine } from './editorLines';
-import { ACKNOWLEDGE, CREDENTIAL, GET_PENDING, NODE_NAME, PANELS, RETURN_ALL_HINT, SEARCH_TERMS, STOP_ERROR, UNIT_IN_LABEL, type PanelExpectations } from './expectedLabels';
+import {
+	ACKNOWLEDGE,
+	CREDENTIAL,
+	GET_PENDING,
+	NODE_NAME,
+	PANELS,
+	RESOURCE_MAPPER,
+	RETURN_ALL_HINT,
+	SEARCH_TERMS,
+	STOP_ERROR,
+	UNIT_IN_LABEL,
+	type MapperExpectations,
+	type PanelExpectations,
+} from './expectedLabels';
 import { setUpOwner } from './owner';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -124,6 +138,8 @@ async function openDropdown(trigger: Locator): Promise<Locator> {
 }
 
 async function visibleOptions(dropdown: Locator): Promise<string[]> {
+	// The dropdown shows before its entries do (they fade in): read it once the first is there.
+	await dropdown.locator('li:visible').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
 	return (await dropdown.locator('li:visible').allInnerTexts()).map((text) => text.split('\n')[0].trim()).filter(Boolean);
 }
 
@@ -132,9 +148,24 @@ function addOptionSelect(ndv: Locator): Locator {
 	return ndv.locator('.el-select').filter({ hasText: 'Add option' }).or(ndv.locator('.el-select:has(input[placeholder="Add option"])')).last();
 }
 
-/** The option names the "Add option" select offers. */
+/**
+ * The option names "Add option" offers. With one option only, n8n shows a button instead of the
+ * select, which adds that option at once: its name is then the label of the parameter it added.
+ */
 async function addOptionNames(ndv: Locator): Promise<string[]> {
-	const dropdown = await openDropdown(addOptionSelect(ndv));
+	const select = addOptionSelect(ndv);
+	if ((await select.count()) === 0) {
+		// The option added brings its label: the one label the panel did not show before.
+		const labels = ndv.locator('label');
+		const before = await labels.count();
+		const shownBefore = await Promise.all((await labels.all()).map(firstLine));
+		await ndv.getByRole('button', { name: 'Add option', exact: true }).click();
+		await labels.nth(before).waitFor({ state: 'attached' });
+		const added = (await Promise.all((await labels.all()).map(firstLine))).filter((label) => !shownBefore.includes(label));
+		await screenshot('option added');
+		return added;
+	}
+	const dropdown = await openDropdown(select);
 	const names = await visibleOptions(dropdown);
 	await screenshot('options list');
 	await page.keyboard.press('Escape');
@@ -319,6 +350,7 @@ async function panelChecks(panel: PanelExpectations): Promise<void> {
 			expect(shown === option.shows, `it shows "${shown}"`);
 		}, `${panel.name} ${option.option}`);
 	}
+	if (panel.mapper) await mapperChecks(ndv, panel.name, panel.mapper);
 	await closePanel();
 	const outputs = panel.outputs ?? [];
 	await check(`canvas: the ${panel.name} node shows "${panel.subtitle}"${outputs.length > 0 ? `, outputs ${outputs.join(' / ')}` : ''}`, async () => {
@@ -328,6 +360,123 @@ async function panelChecks(panel: PanelExpectations): Promise<void> {
 		const shownOutputs = handles.map((handle) => handle.trim()).filter(Boolean);
 		expect(missingFrom(shownOutputs, outputs).length === 0, `output labels ${JSON.stringify(shownOutputs)}`);
 	}, `${panel.name} canvas`);
+}
+
+/** The first line of a text: a field's label without the Fixed / Expression switch n8n adds to it. */
+async function firstLine(locator: Locator): Promise<string> {
+	const [first = ''] = await lines(locator);
+	return first;
+}
+
+/**
+ * The tooltip of a resource mapper field's mark (editorLines.ts, mapperMandatoryMark), or "" when
+ * the field has none. The pointer leaves afterwards and the tooltip is let go, so the next field's
+ * is not read from this one's.
+ */
+async function mandatoryMarkTooltip(field: Locator): Promise<string> {
+	await field.locator('label').first().hover();
+	const mark = field.locator(n8nLine.mapperMandatoryMark).first();
+	if ((await mark.count()) === 0) return '';
+	await mark.hover();
+	const tooltip = page.locator(`${n8nLine.tooltip}:visible`).filter({ hasText: RESOURCE_MAPPER.mandatory }).last();
+	await tooltip.waitFor({ timeout: 5_000 }).catch(() => undefined);
+	const text = (await tooltip.isVisible()) ? (await tooltip.innerText()).trim() : '';
+	await page.mouse.move(0, 0);
+	await tooltip.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+	return text;
+}
+
+/**
+ * A panel's resource mapper as a user meets it (expectedLabels.ts, MapperExpectations): its mode
+ * select on the automatic mode, then the field-by-field mode picked, which fetches the fields from
+ * the node: the required ones listed and marked, a field of codes offering each code to pick,
+ * the optional ones under "Add field to send". An error loading the fields, or none shown, fails
+ * the list's check with what the mapper says instead.
+ */
+async function mapperChecks(ndv: Locator, panelName: string, mapper: MapperExpectations): Promise<void> {
+	const title = `${panelName} panel`;
+	const container = ndv.getByTestId('resource-mapper-container');
+	const modeSelect = container.getByTestId('mapping-mode-select').locator('.el-select').first();
+	const fieldsList = container.getByTestId('mapping-fields-container');
+	await check(`${title}: ${RESOURCE_MAPPER.label} shows "${RESOURCE_MAPPER.automatic}", then "${RESOURCE_MAPPER.fieldByField}" is picked`, async () => {
+		const shown = await selectShows(modeSelect);
+		expect(shown === RESOURCE_MAPPER.automatic, `the mode select shows "${shown}"`);
+		const dropdown = await openDropdown(modeSelect);
+		const modes = await visibleOptions(dropdown);
+		expect(modes.includes(RESOURCE_MAPPER.fieldByField), `the modes offered: ${JSON.stringify(modes)}`);
+		await dropdown.locator('li:visible').filter({ hasText: RESOURCE_MAPPER.fieldByField }).first().click();
+		await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
+		const picked = await selectShows(modeSelect);
+		expect(picked === RESOURCE_MAPPER.fieldByField, `after picking it, the mode select shows "${picked}"`);
+	}, `${panelName} mapper mode`);
+	const { requiredFields } = mapper;
+	const fieldsTitle = `${requiredFields.length} required fields (${requiredFields.slice(0, 2).join(', ')}, …)`;
+	await check(`${title}: the mapper lists its ${fieldsTitle}, each marked mandatory`, async () => {
+		// The fields come from the node (its resourceMapping method): until they arrive the mapper
+		// says "Fetching fields"; when that fails, "Can't get fields." with a Retry link.
+		await fieldsList
+			.locator('.parameter-item label')
+			.first()
+			.waitFor()
+			.catch(async () => {
+				throw new Error(`no field shown; the mapper says "${(await container.innerText()).replace(/\s+/g, ' ').slice(0, 200)}"`);
+			});
+		const fields = await fieldsList.locator('.parameter-item').all();
+		const labels: string[] = [];
+		for (const field of fields) labels.push(await firstLine(field.locator('label').first()));
+		expect(JSON.stringify(labels) === JSON.stringify(requiredFields), `it lists ${JSON.stringify(labels)}`);
+		const unmarked: string[] = [];
+		for (const [index, field] of fields.entries()) {
+			const removable = (await field.locator('[data-test-id^="remove-field-button-"]').count()) > 0;
+			const tooltip = await mandatoryMarkTooltip(field);
+			if (removable || !RESOURCE_MAPPER.mandatory.test(tooltip)) unmarked.push(`${labels[index]}: ${removable ? 'removable' : `mark says "${tooltip}"`}`);
+		}
+		expect(unmarked.length === 0, `not marked mandatory: ${unmarked.join('; ')}`);
+	}, `${panelName} mapper fields`);
+	const { codeField } = mapper;
+	if (codeField) {
+		await check(`${title}: ${codeField.label} offers its codes ${codeField.codes.join(', ')}; the one picked shows`, async () => {
+			const select = fieldsList.getByTestId(`parameter-input-${codeField.id}`);
+			const dropdown = await openDropdown(select);
+			try {
+				const codes = await visibleOptions(dropdown);
+				await screenshot(`${panelName} ${codeField.id} codes`);
+				expect(JSON.stringify(codes) === JSON.stringify(codeField.codes), `it offers ${JSON.stringify(codes)}`);
+				// One that is neither first nor last, as a user would pick it.
+				const pick = codeField.codes[Math.floor(codeField.codes.length / 2)];
+				await dropdown.locator('li:visible').filter({ hasText: pick }).first().click();
+				await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
+				const shown = await selectShows(select);
+				expect(shown === pick, `after picking "${pick}" it shows "${shown}"`);
+			} finally {
+				// Left open, it would stand in for the next list (both lines close a select's dropdown on Escape).
+				if (await dropdown.isVisible()) await page.keyboard.press('Escape');
+				await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
+			}
+		}, `${panelName} mapper ${codeField.id}`);
+	}
+	await check(`${title}: "Add field to send" offers ${mapper.optionalFields.join(', ')}`, async () => {
+		const { list, item } = n8nLine.mapperAddFieldList;
+		// 1.x: a select filling the row; 2.x: a button at its start. Both open their list above it.
+		const trigger = fieldsList.getByTestId('add-fields-select').locator('.el-select, button').first();
+		await trigger.click();
+		const menu = page.locator(list).last();
+		let offered: string[];
+		try {
+			await menu.locator(item).first().waitFor();
+			offered = (await menu.locator(item).allInnerTexts()).map((text) => text.trim());
+			await screenshot(`${panelName} mapper add field`);
+		} finally {
+			// Another click on the trigger closes the list on both lines; Escape would close 2.x's
+			// panel as well. A click of the pointer itself: 2.x's menu keeps other elements from
+			// taking clicks while it is open (it closes on a press outside it).
+			const box = await trigger.boundingBox();
+			if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+			await menu.waitFor({ state: 'hidden' }).catch(() => undefined);
+		}
+		const missing = missingFrom(offered, mapper.optionalFields);
+		expect(missing.length === 0, `no ${JSON.stringify(missing)}; it offers ${JSON.stringify(offered)}`);
+	}, `${panelName} mapper add field checked`);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Where n8n's editor differs between its 1.x and 2.x lines, for what editor.ts does: the one place
  * that knows about versions. Everything else in editor.ts is the same on both lines (search,
- * the panels' parameters and options, the canvas, the output tabs, the error view): when a new
+ * the panels' parameters and options, the resource mapper's modes and fields, the canvas, the output tabs, the error view): when a new
  * n8n moves something, it gets a field here, with the values each line needs, instead of an
  * `if (version …)` in a flow.
  *
@@ -32,6 +32,19 @@ export interface EditorLine {
 	 * "tooltip" sits on an empty element for screen readers.
 	 */
 	tooltip: string;
+	/**
+	 * In a resource mapper's field-by-field list, the element of a field whose tooltip says the
+	 * field is mandatory: 1.x shows a (?) where other fields have their remove button, left of the
+	 * field; 2.x puts the same words in the field's description, the (?) beside its label, which
+	 * shows while the pointer is over the label.
+	 */
+	mapperMandatoryMark: string;
+	/**
+	 * What a resource mapper's "Add field to send" opens, and its entries: 1.x's is a select's
+	 * dropdown; 2.x's a menu, which Escape closes together with the node's panel (editor.ts closes
+	 * it with a click beside it, which both lines take as "close").
+	 */
+	mapperAddFieldList: { list: string; item: string };
 }
 
 const LINES: EditorLine[] = [
@@ -41,6 +54,8 @@ const LINES: EditorLine[] = [
 		importFromFileMenu: ['workflow-menu-item-import-from-file'],
 		credentialDialogClosesAfterSuccess: false,
 		tooltip: '[role="tooltip"]',
+		mapperMandatoryMark: '.delete-option svg[data-icon="circle-help"]',
+		mapperAddFieldList: { list: '.el-select-dropdown:visible', item: 'li:visible' },
 	},
 	{
 		major: 2,
@@ -48,6 +63,8 @@ const LINES: EditorLine[] = [
 		importFromFileMenu: ['workflow-menu-item-import', 'workflow-menu-item-import-from-file'],
 		credentialDialogClosesAfterSuccess: true,
 		tooltip: '[data-test-id="tooltip-content"]',
+		mapperMandatoryMark: 'label svg[data-icon="circle-help"]',
+		mapperAddFieldList: { list: '[role="menu"]:visible', item: '[role="menuitem"]' },
 	},
 ];
 

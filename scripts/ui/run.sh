@@ -26,7 +26,8 @@
 #   6. starts `n8n start` on a free loopback port and waits until it answers;
 #   7. scripts/ui/editor.ts: sets up the owner account through n8n's REST API, then drives the
 #      editor in headless Chromium: finds the node by 旺店通 and by "Wangdiantong", opens each
-#      operation's panel and checks its labels, creates a credential and reads its Test result for
+#      operation's panel and checks its labels (a push's field mapper switched to "Map Each Column
+#      Manually": its fields, their codes), creates a credential and reads its Test result for
 #      a right and a wrong secret, imports examples/acknowledge.workflow.json from the file menu,
 #      runs it and reads both output tabs, runs Get Pending and checks that no "Return All" hint
 #      appears, runs the example on a credential with a wrong secret and reads the Stop error in
@@ -36,7 +37,7 @@
 # process it starts (mock, n8n and its children, Chromium) is stopped on exit, Ctrl+C included.
 set -euo pipefail
 
-HELP_LINES="2,36"
+HELP_LINES="2,37"
 # shellcheck source=../e2e/options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../e2e/options.sh"
 PAUSE=false

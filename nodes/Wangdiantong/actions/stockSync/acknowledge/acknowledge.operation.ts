@@ -22,8 +22,9 @@ const batchSize = {
 
 export const description: INodeProperties[] = [
 	{
+		// At most two lines in n8n 1.x's panel, the narrowest (npm run test:ui counts them): every word counts.
 		displayName:
-			'Acknowledge only the changes the shop platform applied: the ERP does not offer an acknowledged change again.',
+			'Acknowledge only changes the platform applied: the ERP does not offer an acknowledged change again.',
 		name: 'stockAcknowledgeNotice',
 		type: 'notice',
 		default: '',

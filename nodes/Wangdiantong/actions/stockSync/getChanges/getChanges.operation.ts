@@ -13,8 +13,9 @@ const showFor = { show: { resource: ['stockSync'], operation: ['getChanges'] } }
 
 export const description: INodeProperties[] = [
 	{
+		// At most two lines in n8n 1.x's panel, the narrowest (npm run test:ui counts them): every word counts.
 		displayName:
-			'The ERP does not page: acknowledge what the platform applied, then fetch again. Each change comes once per execution.',
+			'The ERP does not page: acknowledge what was applied, then fetch again. Each comes once per execution.',
 		name: 'getChangesNotice',
 		type: 'notice',
 		default: '',
