@@ -215,9 +215,9 @@ export const REFUND_PUSH: PanelExpectations = {
 	optionDefaults: [{ option: 'Batch Size', parameter: 'batchSize', shows: '10' }],
 	mapper: {
 		requiredFields: [
-			'tid (原始单号 (the order it refunds))',
+			'tid (原始单号)',
 			'refund_no (退款单号)',
-			'type (类型 (1 退款, 2 退货退款, 4 退款不退货))',
+			'type (类型)',
 			'status (状态)',
 			'refund_time (退款时间)',
 		],
@@ -241,7 +241,7 @@ export const GOODS_PUSH: PanelExpectations = {
 	optionDefaults: [{ option: 'Batch Size', parameter: 'batchSize', shows: '2000' }],
 	mapper: {
 		requiredFields: ['goods_id (平台货品ID)', 'spec_id (平台规格ID)', 'spec_no (商家编码)', 'status (状态)'],
-		optionalFields: ['goods_no (货品编号 (recommended))', 'goods_name (货品名称)', 'price (价格)', 'stock_num (平台库存)'],
+		optionalFields: ['goods_no (货品编号)', 'goods_name (货品名称)', 'price (价格)', 'stock_num (平台库存)'],
 		codeField: { id: 'status', label: 'status (状态)', codes: ['0 删除', '1 在架', '2 下架'] },
 	},
 	subtitle: 'Push goods',

@@ -125,7 +125,7 @@ test('an answer lost after the ERP saved the call is retried: the re-push update
 	expect(gateway.tradeLedger.map((entry) => entry.created)).toEqual([true, true, false, false]);
 });
 
-test('Map Each Field Below: the mapped fields, expressions and n8n’s $now included, make the order', async () => {
+test('Map Each Column Manually: the mapped fields, expressions and n8n’s $now included, make the order', async () => {
 	await start();
 	const source = order('M1');
 	const value: IDataObject = {};

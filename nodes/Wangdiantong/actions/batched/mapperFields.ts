@@ -6,10 +6,15 @@ import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMap
 
 import type { FieldKind, RecordField } from '../../core/recordFields';
 
+/**
+ * Amounts and whole numbers are text fields: n8n 1.x fills a required number field with 0 when the
+ * user switches to mapping each field, and an unmapped `paid` would then go out as 0 instead of
+ * being refused as missing. The operation's own check reads a number given as text.
+ */
 const TYPE_OF: Record<FieldKind, FieldType> = {
 	text: 'string',
-	amount: 'number',
-	integer: 'number',
+	amount: 'string',
+	integer: 'string',
 	dateTime: 'dateTime',
 	code: 'options',
 };

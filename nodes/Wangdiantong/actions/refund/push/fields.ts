@@ -8,13 +8,13 @@
 import { optionalTexts, type RecordField } from '../../../core/recordFields';
 
 export const REFUND_FIELDS: readonly RecordField[] = [
-	{ id: 'tid', meaning: '原始单号 (the order it refunds)', kind: 'text', required: true },
+	{ id: 'tid', meaning: '原始单号', kind: 'text', required: true },
 	{ id: 'refund_no', meaning: '退款单号', kind: 'text', required: true },
-	{ id: 'type', meaning: '类型 (1 退款, 2 退货退款, 4 退款不退货)', kind: 'integer', required: true },
+	{ id: 'type', meaning: '类型', kind: 'integer', required: true },
 	{ id: 'status', meaning: '状态', kind: 'text', required: true },
 	{ id: 'refund_time', meaning: '退款时间', kind: 'dateTime', required: true },
 	{ id: 'refund_fee', meaning: '退款金额', kind: 'amount' },
-	...optionalTexts({ buyer_nick: '客户网名 (the order’s when left out)', reason: '退款原因', desc: '退款说明' }),
+	...optionalTexts({ buyer_nick: '客户网名', reason: '退款原因', desc: '退款说明' }),
 	// The return's waybill: both or neither.
 	...optionalTexts({ logistics_no: '退货物流单号', logistics_name: '退货物流公司' }),
 ];
