@@ -1,12 +1,16 @@
 /**
  * `n8n start` for the e2e checks that need n8n's server (a Webhook trigger answers only there):
- * started on a free loopback port with the settings setup.sh exported, awaited until its workflows
- * are active and its REST API answers, then logged in as the owner (set up through the REST call
- * n8n's setup form makes) to read the executions n8n saved. Stopped by its process id.
+ * started on a free loopback port with the settings setup.sh exported, awaited until its REST API
+ * answers and the webhooks it was told of are registered, then logged in as the owner (set up
+ * through the REST call n8n's setup form makes) to read the executions n8n saved. Stopped by its
+ * process id.
  *
  * Activation happens before the start, with n8n's CLI: `update:workflow --active=true` in n8n 1.x,
- * `publish:workflow` in 2.x (where the other is deprecated). n8n activates them as it starts and
- * then prints "Editor is now accessible".
+ * `publish:workflow` in 2.x (where the other is deprecated). n8n 1.x activates them before it
+ * prints "Editor is now accessible"; 2.40.7 afterwards, in the background (its publication
+ * service), and a webhook called meanwhile answers 404 "not registered". So each webhook is
+ * awaited the way a browser asks before a cross-origin POST: OPTIONS with an Origin, which n8n
+ * answers 204 with the path's methods once it is registered, 404 before, and runs nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
@@ -56,8 +60,11 @@ export class N8nServer {
 		private readonly flatted: { parse: (text: string) => unknown },
 	) {}
 
-	/** `n8n start`, stdout and stderr in <dir>/n8n-start.out and .err; resolves once it answers, owner logged in. */
-	static async start(n8nBin: string, dir: string): Promise<N8nServer> {
+	/**
+	 * `n8n start`, stdout and stderr in <dir>/n8n-start.out and .err; resolves once it answers with
+	 * these POST webhooks (paths under /webhook/) registered, and the owner is logged in.
+	 */
+	static async start(n8nBin: string, dir: string, webhookPaths: readonly string[]): Promise<N8nServer> {
 		const port = await freePort();
 		const out = path.join(dir, 'n8n-start.out');
 		const child = spawn(n8nBin, ['start'], {
@@ -70,7 +77,7 @@ export class N8nServer {
 		try {
 			const deadline = Date.now() + 300_000;
 			// Its workflows are active once it says the editor is there; the login route comes a little later in 2.x.
-			while (!(readFileSync(out, 'utf8').includes('Editor is now accessible') && (await server.answers()))) {
+			while (!(readFileSync(out, 'utf8').includes('Editor is now accessible') && (await server.answers()) && (await server.registered(webhookPaths)))) {
 				if (child.exitCode !== null) throw new Error(`n8n start exited ${String(child.exitCode)} (see ${out})`);
 				if (Date.now() > deadline) throw new Error(`n8n start did not answer in 300 s (see ${out})`);
 				await sleep(500);
@@ -91,6 +98,19 @@ export class N8nServer {
 		} catch {
 			return false;
 		}
+	}
+
+	/** Whether n8n has each of these paths registered for POST (a CORS preflight; nothing runs). */
+	private async registered(webhookPaths: readonly string[]): Promise<boolean> {
+		for (const webhookPath of webhookPaths) {
+			const { statusCode, headers, body } = await request(`${this.url}/webhook/${webhookPath}`, {
+				method: 'OPTIONS',
+				headers: { origin: this.url, 'access-control-request-method': 'POST' },
+			});
+			await body.dump();
+			if (statusCode !== 204 || !String(headers['access-control-allow-methods'] ?? '').includes('POST')) return false;
+		}
+		return true;
 	}
 
 	private async logIn(): Promise<void> {

@@ -403,8 +403,8 @@ async function main(): Promise<boolean> {
 
 		started = Date.now();
 		await activateWorkflows(n8nBin, dir, n8nVersion, [TRADE.id, REFUND.id]);
-		const server = await N8nServer.start(n8nBin, dir);
-		console.log(`n8n start: both webhook examples active, ${server.url} answers (${seconds(started)})`);
+		const server = await N8nServer.start(n8nBin, dir, [webhookPath(trade, TRADE.nodes.webhook), webhookPath(refunds, REFUND.nodes.webhook)]);
+		console.log(`n8n start: ${server.url} answers, both webhooks registered (${seconds(started)})`);
 		try {
 			for (const [example, file] of [
 				[TRADE, trade],
