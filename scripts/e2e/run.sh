@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: this package in a REAL n8n, end to end. Not part of `npm test`: the first
 # run installs n8n (5-15 minutes: downloads, and sqlite3 built from source); later runs reuse that
-# install and take 2-3 minutes.
+# install and take 1-2 minutes.
 #
 #   bash scripts/e2e/run.sh [--n8n-version 1.123.50] [--node /path/to/node] [--keep]
 #
