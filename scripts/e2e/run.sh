@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: this package in a REAL n8n, end to end. Not part of `npm test`: the first
 # run installs n8n (5-15 minutes: downloads, and sqlite3 built from source); later runs reuse that
-# install and take under a minute.
+# install and take 1-2 minutes.
 #
 #   bash scripts/e2e/run.sh [--n8n-version 1.123.50] [--node /path/to/node] [--keep]
 #
@@ -29,15 +29,18 @@
 #      rejected, TRK-7 invalid), each with `wdtAck`; that the loop drained its 230 records in
 #      3 rounds plus an empty one, pushing each to the platform and acknowledging each exactly
 #      once (platform refusals as status 1); and that the mock's ledger holds exactly those acks;
-#      then stuckLoop.ts runs the loop once more where the ERP keeps refusing two records, and
+#      then stuckLoop.ts runs the loop once more where the ERP keeps refusing two records,
 #      stockSync.ts runs examples/stock-sync.workflow.json (Stock Sync's Get Changes and
-#      Acknowledge) tick after tick until nothing is pending.
+#      Acknowledge) tick after tick until nothing is pending, and pushExamples.ts the three push
+#      examples: goods-push (a catalogue of 4,502 SKUs, `n8n execute`), then trade-push and
+#      refund-push activated in `n8n start`, the shop's orders and refunds POSTed to their
+#      webhooks, each checked by its answer, its saved execution and the mock's ledger.
 #   7. n8n's own HTTP Request node with the credential, against a second mock (httpRequest.sh).
 # Prints PASS or FAIL; exits non-zero on failure. Every process it starts (mock, n8n and n8n's
 # children) is stopped on exit, failure and Ctrl+C included (trap on EXIT).
 set -euo pipefail
 
-HELP_LINES="2,37"
+HELP_LINES="2,40"
 # shellcheck source=options.sh
 source "$(dirname "${BASH_SOURCE[0]}")/options.sh"
 if [[ ${#REST_ARGS[@]} -gt 0 ]]; then echo "unknown argument: ${REST_ARGS[0]} (see --help)" >&2; exit 2; fi
@@ -82,6 +85,11 @@ wait "$N8N_PID" || check_status=$?
 N8N_PID=""
 # The stock-sync example, tick after tick of its schedule: its own mock, platform, import and execute.
 setsid "$TS_NODE" --transpile-only "$E2E/stockSync.ts" "$WORK" "$N8N_BIN" &
+N8N_PID=$!
+wait "$N8N_PID" || check_status=$?
+N8N_PID=""
+# The three push examples: its own mock and catalogue, `n8n execute`, then `n8n start` for the webhooks.
+setsid "$TS_NODE" --transpile-only "$E2E/pushExamples.ts" "$WORK" "$N8N_BIN" "$N8N_VERSION" &
 N8N_PID=$!
 wait "$N8N_PID" || check_status=$?
 N8N_PID=""

@@ -215,6 +215,12 @@ export N8N_HIRING_BANNER_ENABLED=false
 export N8N_DYNAMIC_BANNERS_ENABLED=false        # no banner fetch
 export N8N_LICENSE_AUTO_RENEW_ENABLED=false     # no license server
 export N8N_AI_ENABLED=false
+# n8n 2.x's MCP registry module fetches https://api.n8n.io/api/mcp-servers once `n8n start` runs
+# (2.40.7 seen; the push examples' webhooks need the server). Off where this n8n has the module:
+# naming a module an n8n does not know stops it from starting.
+if grep -q "'mcp-registry'" "$N8N_HOME/node_modules/@n8n/backend-common/dist/modules/modules.config.js" 2>/dev/null; then
+	export N8N_DISABLED_MODULES=mcp-registry
+fi
 export N8N_COMMUNITY_PACKAGES_ENABLED=true      # load packages from .n8n/nodes (the default; explicit)
 export N8N_REINSTALL_MISSING_PACKAGES=false     # never reach the registry from n8n itself
 export N8N_SECURE_COOKIE=false                  # plain http on localhost (no server runs here anyway)

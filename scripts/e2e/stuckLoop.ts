@@ -38,7 +38,7 @@ async function main(): Promise<boolean> {
 		gateway.lockRecords(stuck);
 
 		const workflow = { ...loopWorkflow({ platformUrl: platform.url }, SHOP), id: WORKFLOW_ID, name: 'Sync loop, stuck records' };
-		await importWorkflow(n8nBin, dir, 'stuck', { credential: CREDENTIAL, baseUrl: gateway.baseUrl, workflow });
+		await importWorkflow(n8nBin, dir, 'stuck', { credential: CREDENTIAL, baseUrl: gateway.baseUrl, workflows: [workflow] });
 		const run = parseExecuteOutput(await n8n(n8nBin, dir, 'execute', ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
 
 		const runData = run.data?.resultData?.runData ?? {};
