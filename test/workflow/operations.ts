@@ -83,6 +83,12 @@ export interface ReliabilityProfile extends BatchedProfile {
 	ledger(gateway: MockGateway): LedgerView[];
 	/** An element as the gateway keeps it: the id canonical, values as it reads them. */
 	ledgered(element: IDataObject): IDataObject;
+	/**
+	 * The field an entry of a code-0 answer's `errors` names its record by (hostileResponses.test.ts):
+	 * rec_id for the acks, goods_id (with spec_id) for goods. Trade and refund answers carry no
+	 * `errors`, but the node reads one keyed by tid / refund_no if it comes.
+	 */
+	errorsKey: string;
 }
 
 export interface QueryProfile {
@@ -155,6 +161,7 @@ export const LOGISTICS_ACK: AckProfile = {
 	alreadyDone: 'noLongerPending',
 	ledger: (gateway) =>
 		gateway.ledger.map(({ recId, status, message, requestNumber }) => ({ requestNumber, element: { rec_id: recId, status, message } })),
+	errorsKey: 'rec_id',
 	ledgered: ({ rec_id, status, message }) => ({ rec_id: canonical(String(rec_id)), status, message: message ?? '' }),
 	input: LOGISTICS_INPUT,
 };
@@ -183,6 +190,7 @@ export const STOCK_ACK: AckProfile = {
 			requestNumber,
 			element: { rec_id: recId, sync_stock: syncStock, stock_change_count: stockChangeCount },
 		})),
+	errorsKey: 'rec_id',
 	ledgered: ({ rec_id, sync_stock, stock_change_count }) => ({
 		rec_id: canonical(String(rec_id)),
 		sync_stock: Number(sync_stock),
@@ -249,6 +257,7 @@ export const TRADE_PUSH: ReliabilityProfile = {
 	alreadyDone: 'accepted',
 	ledger: (gateway) => pushLedger(gateway.tradeLedger, ({ tid }) => gateway.pushedTrade(tid)?.trade as IDataObject | undefined),
 	ledgered: beijing,
+	errorsKey: 'tid',
 };
 
 /**
@@ -281,6 +290,7 @@ export const REFUND_PUSH: ReliabilityProfile = {
 	alreadyDone: 'accepted',
 	ledger: (gateway) => pushLedger(gateway.refundLedger, ({ refundNo }) => gateway.pushedRefund(refundNo)?.refund as IDataObject | undefined),
 	ledgered: (element) => beijing({ ...element, platform_id: 127, shop_no: PUSH_SHOP }),
+	errorsKey: 'refund_no',
 };
 
 /**
@@ -321,6 +331,7 @@ export const GOODS_PUSH: ReliabilityProfile = {
 	ledger: (gateway) =>
 		pushLedger(gateway.goodsSpecLedger, ({ shopNo, goodsId, specId }) => gateway.pushedGoodsSpec(shopNo, goodsId, specId)?.row as IDataObject | undefined),
 	ledgered: (element) => element,
+	errorsKey: 'goods_id',
 };
 
 /** The acks: the operations whose every field the bad-input and hostile-answer suites vary. */
