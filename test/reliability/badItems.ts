@@ -147,3 +147,165 @@ export function badItems(rng: Rng, count: number, pendingIds: readonly string[],
 		return { json, values };
 	});
 }
+
+/**
+ * A field of a pushed record that the bad-input suite varies, with what the node takes for its
+ * kind (as the push operations state it): text, a string or a finite number; an amount, a finite
+ * number or decimal digits as text; a code, one of `codes` as a number or digits as text; an
+ * integer, a whole number or digits as text; lines, a non-empty list of objects whose `lineFields`
+ * pass. Missing (absent, null or '') is refused when required, skipped otherwise.
+ */
+export interface PushField {
+	field: string;
+	kind: 'text' | 'amount' | 'code' | 'integer' | 'lines';
+	required?: boolean;
+	/** Required, yet '' is taken as text (an order's buyer_nick). */
+	emptyAllowed?: boolean;
+	/** A field of the record's first line (`order_list[0]`): the node names `order_list` for it. */
+	inLine?: boolean;
+	codes?: readonly number[];
+	lineFields?: readonly PushField[];
+	/** Values drawn half of the time (else HOSTILE). */
+	usable: readonly unknown[];
+}
+
+export interface PushInputRules {
+	/** In the order the node checks them: the first that fails is the one it names. */
+	fields: readonly PushField[];
+	/** The field the node names for a record pushed twice in a run. */
+	idField: string;
+	/** A sendable record's identity, as the node compares them: once per run. */
+	key(element: IDataObject): string;
+	/** What the output object says was sent. */
+	output(element: IDataObject): IDataObject;
+}
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const WHOLE_TEXT = /^-?\d+$/;
+
+/** Whether the node takes `value` for `field` (a missing one: only when optional). */
+function pushValueUsable(field: PushField, value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return field.required !== true || (field.emptyAllowed === true && value === '');
+	switch (field.kind) {
+		case 'text':
+			return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+		case 'amount':
+			return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value.trim()));
+		case 'integer':
+			return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && WHOLE_TEXT.test(value.trim()));
+		case 'code': {
+			const code = typeof value === 'number' ? value : typeof value === 'string' && WHOLE_TEXT.test(value.trim()) ? Number(value) : NaN;
+			return (field.codes ?? []).some((allowed) => allowed === code);
+		}
+		case 'lines':
+			return (
+				Array.isArray(value) &&
+				value.length > 0 &&
+				value.every(
+					(line) =>
+						line !== null && typeof line === 'object' && !Array.isArray(line) &&
+						(field.lineFields ?? []).every((lineField) => pushValueUsable(lineField, (line as Record<string, unknown>)[lineField.field])),
+				)
+			);
+	}
+}
+
+const firstLine = (record: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+	const lines = record.order_list;
+	const line: unknown = Array.isArray(lines) ? lines[0] : undefined;
+	return line !== null && typeof line === 'object' ? (line as Record<string, unknown>) : {};
+};
+
+/** A varied field's value in a record (an item, or an element as sent). */
+const valueIn = (field: PushField, record: Readonly<Record<string, unknown>>): unknown => (field.inLine ? firstLine(record) : record)[field.field];
+
+/** The first varied field of `record` the node must refuse, as the node names it, if any. */
+export function pushInvalidField(rules: PushInputRules, record: Readonly<Record<string, unknown>>): string | undefined {
+	const field = rules.fields.find((candidate) => !pushValueUsable(candidate, valueIn(candidate, record)));
+	return field === undefined ? undefined : field.inLine ? 'order_list' : field.field;
+}
+
+/** An id as the push operations compare it: text or a number, trimmed; else empty. */
+export const pushId = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+
+/**
+ * `count` records from `base` (valid ones the gateway accepts), each varied field replaced by a
+ * usable value half of the time and by a HOSTILE one otherwise (`undefined`: the key removed).
+ */
+export function badPushItems(rng: Rng, base: readonly IDataObject[], rules: PushInputRules): BadItem[] {
+	return base.map((record, i) => {
+		const values: Record<string, unknown> = {};
+		const json: IDataObject = { ...record, n: i };
+		for (const field of rules.fields) {
+			const value: unknown = rng.pick(rng.chance(0.5) ? field.usable : HOSTILE);
+			values[field.field] = value;
+			const target = field.inLine ? { ...firstLine(json) } : json;
+			if (value === undefined) delete target[field.field];
+			else target[field.field] = value;
+			if (field.inLine) json.order_list = [target as IDataObject, ...(json.order_list as IDataObject[]).slice(1)];
+		}
+		return { json, values };
+	});
+}
+
+/** Refund → Push: refund_no (its id), type and its lines vary; tid stays an order the gateway holds. */
+export const REFUND_PUSH_INPUT: PushInputRules = {
+	fields: [
+		{ field: 'refund_no', kind: 'text', required: true, usable: ['R-a', 'R-b', 42, ' R-a ', '0042', '退款-1'] },
+		{ field: 'type', kind: 'integer', required: true, usable: [1, 2, '3', ' 2 ', -1, '0007'] },
+		// refund_time is not varied: which texts and numbers read as a date-time is the date parser's own
+		// long rule (its tests cover it); a wrong guess here would test the guess.
+		{
+			field: 'order_list',
+			kind: 'lines',
+			required: true,
+			lineFields: [
+				{ field: 'oid', kind: 'text', required: true, usable: [] },
+				{ field: 'num', kind: 'amount', required: true, usable: [] },
+			],
+			usable: [
+				[{ oid: 'o1', num: 1 }],
+				[{ oid: 'o1', num: '2' }, { oid: 7, num: 1.5 }],
+				[{ oid: 'o1' }],
+				[{ num: 1 }],
+				[{ oid: 'o1', num: 'x' }],
+				[{ oid: { id: 1 }, num: 1 }],
+				[{ oid: 'o1', num: 1 }, null],
+			],
+		},
+	],
+	idField: 'refund_no',
+	key: (element) => pushId(element.refund_no),
+	output: (element) => ({ refundNo: pushId(element.refund_no) }),
+};
+
+/** Goods Spec → Push: goods_id, spec_no, status and price vary; spec_id stays one of its own per row. */
+export const GOODS_PUSH_INPUT: PushInputRules = {
+	fields: [
+		{ field: 'goods_id', kind: 'text', required: true, usable: ['G-a', 42, ' G-b ', '0007', '茶杯-1'] },
+		{ field: 'spec_no', kind: 'text', required: true, usable: ['SN-1', 7, ' 平 ', 'SN 2'] },
+		{ field: 'status', kind: 'code', required: true, codes: [0, 1, 2], usable: [0, 1, 2, '1', ' 2 ', '0', '002'] },
+		{ field: 'price', kind: 'amount', usable: [19.9, '19.90', ' 5 ', 0, -1, '100', null] },
+	],
+	idField: 'goods_id',
+	key: (element) => `${pushId(element.goods_id)}/${pushId(element.spec_id)}`,
+	output: (element) => ({ goodsId: pushId(element.goods_id), specId: pushId(element.spec_id) }),
+};
+
+/**
+ * Trade → Push: the id, a required code, two required texts (buyer_nick may be '') and a required
+ * text of the first line vary. Amounts and delivery_term stay as the fixture's: they decide the
+ * gateway's refusals (paid against the receivable, cash on delivery), which send the rest again.
+ */
+export const TRADE_PUSH_INPUT: PushInputRules = {
+	fields: [
+		{ field: 'tid', kind: 'text', required: true, usable: ['T-a', 'T-b', 42, ' T-a ', '0042', '订单-1'] },
+		{ field: 'trade_status', kind: 'code', required: true, codes: [10, 20, 30, 40, 50, 60, 70, 80, 90], usable: [10, 30, '30', ' 50 ', '090', 80] },
+		{ field: 'buyer_nick', kind: 'text', required: true, emptyAllowed: true, usable: ['小王', '', 7, ' a '] },
+		{ field: 'receiver_name', kind: 'text', required: true, usable: ['王小二', 0, ' 李 ', 'x'] },
+		{ field: 'goods_name', kind: 'text', required: true, inLine: true, usable: ['茶杯', 12, ' 碗 ', 'a&b=c'] },
+	],
+	idField: 'tid',
+	key: (element) => pushId(element.tid),
+	output: (element) => ({ tid: pushId(element.tid) }),
+};

@@ -14,7 +14,7 @@ import { pushWords } from '../../nodes/Wangdiantong/core/batched/pushing';
 import { order, refund, sku } from '../fixtures/orders';
 import type { MockGateway, RequestRecord } from '../mock/gateway';
 import { fieldMissing, PAID_INCORRECT, RECORD_NOT_FOUND, REFUND_TRADE_NOT_FOUND, STOCK_RECORD_NOT_FOUND } from '../mock/messages';
-import { LOGISTICS_INPUT, STOCK_INPUT, type InputRules } from '../reliability/badItems';
+import { GOODS_PUSH_INPUT, LOGISTICS_INPUT, REFUND_PUSH_INPUT, STOCK_INPUT, TRADE_PUSH_INPUT, type InputRules, type PushInputRules } from '../reliability/badItems';
 import type { Rng } from '../reliability/prng';
 
 export interface BatchedProfile {
@@ -83,6 +83,12 @@ export interface ReliabilityProfile extends BatchedProfile {
 	ledger(gateway: MockGateway): LedgerView[];
 	/** An element as the gateway keeps it: the id canonical, values as it reads them. */
 	ledgered(element: IDataObject): IDataObject;
+	/**
+	 * The field an entry of a code-0 answer's `errors` names its record by (hostileResponses.test.ts):
+	 * rec_id for the acks, goods_id (with spec_id) for goods. Trade and refund answers carry no
+	 * `errors`, but the node reads one keyed by tid / refund_no if it comes.
+	 */
+	errorsKey: string;
 }
 
 export interface QueryProfile {
@@ -155,6 +161,7 @@ export const LOGISTICS_ACK: AckProfile = {
 	alreadyDone: 'noLongerPending',
 	ledger: (gateway) =>
 		gateway.ledger.map(({ recId, status, message, requestNumber }) => ({ requestNumber, element: { rec_id: recId, status, message } })),
+	errorsKey: 'rec_id',
 	ledgered: ({ rec_id, status, message }) => ({ rec_id: canonical(String(rec_id)), status, message: message ?? '' }),
 	input: LOGISTICS_INPUT,
 };
@@ -183,6 +190,7 @@ export const STOCK_ACK: AckProfile = {
 			requestNumber,
 			element: { rec_id: recId, sync_stock: syncStock, stock_change_count: stockChangeCount },
 		})),
+	errorsKey: 'rec_id',
 	ledgered: ({ rec_id, sync_stock, stock_change_count }) => ({
 		rec_id: canonical(String(rec_id)),
 		sync_stock: Number(sync_stock),
@@ -190,6 +198,9 @@ export const STOCK_ACK: AckProfile = {
 	}),
 	input: STOCK_INPUT,
 };
+
+/** A push profile: the fields its bad-input tests vary, and the node's rule for them (badInput.test.ts). */
+export type PushProfile = ReliabilityProfile & { pushInput: PushInputRules };
 
 const PUSH_SHOP = 'mock-shop';
 
@@ -223,7 +234,7 @@ function pushLedger<E extends { requestNumber: number }>(entries: readonly E[], 
  * updating it. An order the mock's rules refuse (paid that is not the receivable) is named by tid
  * in the refusal, and the node pushes the rest again.
  */
-export const TRADE_PUSH: ReliabilityProfile = {
+export const TRADE_PUSH: PushProfile = {
 	name: 'Trade → Push',
 	parameters: { resource: 'trade', operation: 'push', shopNo: PUSH_SHOP },
 	api: 'trade_push',
@@ -249,13 +260,15 @@ export const TRADE_PUSH: ReliabilityProfile = {
 	alreadyDone: 'accepted',
 	ledger: (gateway) => pushLedger(gateway.tradeLedger, ({ tid }) => gateway.pushedTrade(tid)?.trade as IDataObject | undefined),
 	ledgered: beijing,
+	errorsKey: 'tid',
+	pushInput: TRADE_PUSH_INPUT,
 };
 
 /**
  * Refund → Push: the whole item is the refund, sent with the shop; kept by refund_no. A refund of
  * an order never pushed makes the gateway refuse its whole call in plain text.
  */
-export const REFUND_PUSH: ReliabilityProfile = {
+export const REFUND_PUSH: PushProfile = {
 	name: 'Refund → Push',
 	parameters: { resource: 'refund', operation: 'push', shopNo: PUSH_SHOP },
 	api: 'sales_refund_push',
@@ -281,6 +294,8 @@ export const REFUND_PUSH: ReliabilityProfile = {
 	alreadyDone: 'accepted',
 	ledger: (gateway) => pushLedger(gateway.refundLedger, ({ refundNo }) => gateway.pushedRefund(refundNo)?.refund as IDataObject | undefined),
 	ledgered: (element) => beijing({ ...element, platform_id: 127, shop_no: PUSH_SHOP }),
+	errorsKey: 'refund_no',
+	pushInput: REFUND_PUSH_INPUT,
 };
 
 /**
@@ -288,7 +303,7 @@ export const REFUND_PUSH: ReliabilityProfile = {
  * goods_id + spec_id. A row with an empty spec_id whose product has another SKU saved is refused
  * in the answer's `errors`.
  */
-export const GOODS_PUSH: ReliabilityProfile = {
+export const GOODS_PUSH: PushProfile = {
 	name: 'Goods Spec → Push',
 	parameters: { resource: 'goods', operation: 'push', shopNo: PUSH_SHOP },
 	api: 'api_goodsspec_push',
@@ -321,10 +336,15 @@ export const GOODS_PUSH: ReliabilityProfile = {
 	ledger: (gateway) =>
 		pushLedger(gateway.goodsSpecLedger, ({ shopNo, goodsId, specId }) => gateway.pushedGoodsSpec(shopNo, goodsId, specId)?.row as IDataObject | undefined),
 	ledgered: (element) => element,
+	errorsKey: 'goods_id',
+	pushInput: GOODS_PUSH_INPUT,
 };
 
-/** The acks: the operations whose every field the bad-input and hostile-answer suites vary. */
+/** The acks: the operations whose every field the bad-input suite maps one by one. */
 export const ACKS: readonly AckProfile[] = [LOGISTICS_ACK, STOCK_ACK];
+
+/** The pushes whose record's fields the bad-input suite varies within the whole item. */
+export const PUSHES_WITH_INPUT_RULES: readonly PushProfile[] = [TRADE_PUSH, REFUND_PUSH, GOODS_PUSH];
 
 /** The operations the reliability suites run over. */
 export const RELIABLE: readonly ReliabilityProfile[] = [LOGISTICS_ACK, STOCK_ACK, TRADE_PUSH, REFUND_PUSH, GOODS_PUSH];
