@@ -186,6 +186,8 @@ const WHOLE_TEXT = /^-?\d+$/;
 /** Whether the node takes `value` for `field` (a missing one: only when optional). */
 function pushValueUsable(field: PushField, value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return field.required !== true || (field.emptyAllowed === true && value === '');
+	// Spaces in a text field name nothing: missing, unless the field may be empty.
+	if (field.kind === 'text' && typeof value === 'string' && value.trim() === '') return field.required !== true || field.emptyAllowed === true;
 	switch (field.kind) {
 		case 'text':
 			return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));

@@ -36,6 +36,7 @@ describe('an order that passes', () => {
 describe('an order that is refused names the field and the value', () => {
 	test.each([
 		['no tid', { tid: undefined }, 'tid', 'tid is missing: the ERP requires it (原始单号)'],
+		['a tid of spaces', { tid: '  ' }, 'tid', 'tid is missing: the ERP requires it (原始单号)'],
 		['an unknown status', { trade_status: 35 }, 'trade_status', /^trade_status must be one of 10 \(待支付\), .*, got the number 35$/],
 		['a payment status as words', { pay_status: 'paid' }, 'pay_status', /^pay_status must be one of 0 \(未付款\), 1 \(部分付款\), 2 \(已付款\), got the text "paid"$/],
 		['an amount with a currency sign', { paid: '¥208' }, 'paid', /^paid must be an amount .*got the text "¥208"$/],

@@ -86,7 +86,9 @@ export function checkFields(
 ): { field: string; error: string } | undefined {
 	for (const field of fields) {
 		const value = source[field.id];
-		if (isEmpty(value) && !(field.emptyAllowed && value === '')) {
+		// A text of spaces names nothing: a tid of " " would be an order without a tid.
+		const blankText = field.kind === 'text' && typeof value === 'string' && value.trim() === '';
+		if ((isEmpty(value) || blankText) && !(field.emptyAllowed && typeof value === 'string')) {
 			if (field.required) return { field: field.id, error: `${where(field.id)} is missing: the ERP requires it (${field.meaning})` };
 			continue;
 		}
