@@ -46,8 +46,7 @@ const PLAIN_DEPTH_MAX = 16;
  */
 function isPlainData(value: object, depth: number): boolean {
 	if (depth > PLAIN_DEPTH_MAX) return false;
-	const proto: unknown = Object.getPrototypeOf(value);
-	if (Array.isArray(value) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+	if (Array.isArray(value) ? Object.getPrototypeOf(value) !== Array.prototype : !isPlainObject(value)) return false;
 	const entries: unknown[] = Array.isArray(value) ? value : Object.values(value);
 	return entries.every((entry) => {
 		if (entry === null || entry === undefined) return true;
