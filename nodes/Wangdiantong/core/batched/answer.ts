@@ -28,6 +28,11 @@ export type RecordOutcome =
 
 export type PerRecordErrors = Interpretation<Map<string, string>>;
 
+/** A per-record error as the output says it: the ERP's text (signs redacted), or that it gave none. */
+export function recordErrorText(error: unknown): string {
+	return typeof error === 'string' && error !== '' ? redactSigns(error) : 'The ERP rejected this record without a reason';
+}
+
 function unreadableErrors(message: string): PerRecordErrors {
 	// The batch was answered, so the gateway may well have applied it.
 	return { ok: false, failure: unreadableAnswer(message, true) };
@@ -55,7 +60,7 @@ export function readPerRecordErrors<R>(operation: BatchedOperation<R>, data: Rec
 		}
 		if (named.kind === 'foreign' || map.has(named.key)) continue;
 		const { error } = fields;
-		map.set(named.key, typeof error === 'string' && error !== '' ? redactSigns(error) : 'The ERP rejected this record without a reason');
+		map.set(named.key, recordErrorText(error));
 	}
 	return { ok: true, value: map };
 }

@@ -6,6 +6,7 @@
 import type { GatewayFailure } from '../failure';
 import { parseJsonLossless } from '../json';
 import { isPlainObject } from '../plainObject';
+import { recordErrorText } from './answer';
 import type { BatchedOperation, EntryKey, OperationWords } from './operation';
 
 /** Self-built shops are platform 127 at the ERP; the refund and goods scripts send it with the shop. */
@@ -65,8 +66,7 @@ export function refusalsListedBy(field: string): (failure: GatewayFailure) => Re
 		for (const entry of list) {
 			const key = isPlainObject(entry) ? idText(entry[field]) : undefined;
 			if (key === undefined || refused.has(key)) continue;
-			const error = isPlainObject(entry) && typeof entry.error === 'string' && entry.error !== '' ? entry.error : 'The ERP refused this record without a reason';
-			refused.set(key, error);
+			refused.set(key, recordErrorText(isPlainObject(entry) ? entry.error : undefined));
 		}
 		return refused.size > 0 ? refused : undefined;
 	};
